@@ -1,0 +1,183 @@
+package org.moho.core.run;
+
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.moho.core.files.AtomicFiles;
+import org.moho.core.graph.PipelineCompiler;
+import org.moho.core.graph.PipelineGraph;
+import org.moho.core.graph.StageNode;
+import org.moho.core.spec.InputRef;
+
+/**
+ * Runs a checked graph on the runner its options name and accounts for it: {@code OUT/run.json}
+ * says {@code running} while the run is under way and is rewritten last with the final status
+ * ({@code succeeded}, or {@code failed} and the cause), the spec's path and SHA-256, the resolved
+ * params, versions, runner, per-stage counts and wall time. A summary table goes to the console.
+ */
+public final class PipelineRun {
+  private final PipelineGraph graph;
+  private final PipelineOptions options;
+  private final String runner;
+  private final boolean distributed;
+
+  public PipelineRun(PipelineGraph graph, PipelineOptions options, String runner, boolean distributed) {
+    this.graph = graph;
+    this.options = options;
+    this.runner = runner;
+    this.distributed = distributed;
+  }
+
+  public RunReport execute(PrintStream console) throws IOException {
+    Path out = graph.outFolder();
+    Files.createDirectories(out);
+    long t0 = System.nanoTime();
+    Instant started = Instant.now();
+    writeManifest(new RunReport("running", null, 0, List.of()), started);
+    RunReport report;
+    PipelineResult result = null;
+    try {
+      Pipeline pipeline = Pipeline.create(options);
+      PipelineCompiler.compile(graph, pipeline, distributed);
+      result = pipeline.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      if (state != PipelineResult.State.DONE) {
+        report = new RunReport("failed", "the runner ended the job in state " + state, ms, counts(result));
+      } else {
+        report = new RunReport("succeeded", null, ms, counts(result));
+      }
+    } catch (RuntimeException e) {
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      report = new RunReport("failed", rootCause(e), ms, result == null ? List.of() : safeCounts(result));
+      writeManifest(report, started);
+      printSummary(report, console);
+      throw e;
+    }
+    writeManifest(report, started);
+    printSummary(report, console);
+    return report;
+  }
+
+  /** The innermost message of an exception chain, with the exception type when it helps. */
+  public static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    String m = t.getMessage();
+    return m == null || m.isBlank() ? t.getClass().getName() : (t instanceof IOException || t instanceof IllegalArgumentException
+        || t instanceof IllegalStateException ? m : t.getClass().getSimpleName() + ": " + m);
+  }
+
+  private List<StageCounts> safeCounts(PipelineResult result) {
+    try {
+      return counts(result);
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  private List<StageCounts> counts(PipelineResult result) {
+    Map<String, Map<String, Long>> byStage = new TreeMap<>();
+    MetricQueryResults q = result.metrics().queryMetrics(MetricsFilter.builder().build());
+    for (MetricResult<Long> c : q.getCounters()) {
+      Long v;
+      try {
+        v = c.getCommitted();
+      } catch (UnsupportedOperationException e) {
+        v = c.getAttempted();
+      }
+      if (v == null) v = c.getAttempted();
+      byStage.computeIfAbsent(c.getName().getNamespace(), k -> new TreeMap<>()).merge(c.getName().getName(), v, Long::sum);
+    }
+    List<StageCounts> list = new ArrayList<>();
+    for (StageNode n : graph.stages()) {
+      Map<String, Long> m = new TreeMap<>(byStage.getOrDefault(n.id(), Map.of()));
+      long outN = m.getOrDefault("out", 0L);
+      long errN = m.getOrDefault("errors", 0L);
+      Long in = m.remove("in");
+      if (in == null && !n.inputs().isEmpty()) {
+        long sum = 0;
+        for (InputRef r : n.inputs()) {
+          Map<String, Long> up = byStage.getOrDefault(r.stage(), Map.of());
+          sum += up.getOrDefault(r.errors() ? "errors" : "out", 0L);
+        }
+        in = sum;
+      }
+      m.remove("out");
+      m.remove("errors");
+      list.add(new StageCounts(n.id(), n.use(), in, outN, errN, m));
+    }
+    return list;
+  }
+
+  private void writeManifest(RunReport report, Instant started) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("status", report.status());
+    if (report.cause() != null) m.put("cause", report.cause());
+    m.put("pipeline", graph.spec().name());
+    m.put("spec", graph.spec().file().toString());
+    m.put("spec_sha256", sha256(graph.spec().file()));
+    Map<String, Object> params = new LinkedHashMap<>();
+    graph.params().forEach((k, v) -> params.put(k, v instanceof Path p ? p.toString() : v));
+    m.put("params", params);
+    m.put("runner", runner);
+    m.put("started", started.toString());
+    m.put("wall_seconds", report.wallMillis() / 1000.0);
+    m.put("versions", Map.of("moho", Versions.moho(), "beam", Versions.beam(), "java", Versions.java(), "platform", Versions.platform()));
+    List<Map<String, Object>> stages = new ArrayList<>();
+    for (StageCounts c : report.stages()) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("id", c.stage());
+      s.put("use", c.use());
+      s.put("in", c.in());
+      s.put("out", c.out());
+      s.put("errors", c.errors());
+      if (!c.other().isEmpty()) s.put("counters", c.other());
+      stages.add(s);
+    }
+    m.put("stages", stages);
+    String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(m);
+    AtomicFiles.writeString(graph.outFolder().resolve("run.json"), json + "\n");
+  }
+
+  static String sha256(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[8192];
+      for (int n; (n = in.read(buf)) > 0; ) d.update(buf, 0, n);
+      return HexFormat.of().formatHex(d.digest());
+    } catch (IOException | NoSuchAlgorithmException e) {
+      return "unreadable";
+    }
+  }
+
+  public static void printSummary(RunReport r, PrintStream out) {
+    out.println();
+    out.printf("%-20s %-22s %10s %10s %10s  %s%n", "stage", "type", "in", "out", "errors", "other");
+    for (StageCounts c : r.stages()) {
+      StringBuilder other = new StringBuilder();
+      c.other().forEach((k, v) -> other.append(k).append('=').append(v).append(' '));
+      out.printf("%-20s %-22s %10s %10d %10d  %s%n", c.stage(), c.use(), c.in() == null ? "-" : c.in(), c.out(), c.errors(),
+          other.toString().trim());
+    }
+    out.printf("%s in %.1f s%s%n", r.status(), r.wallMillis() / 1000.0, r.cause() == null ? "" : ": " + r.cause());
+  }
+}
