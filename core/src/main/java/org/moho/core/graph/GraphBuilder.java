@@ -49,14 +49,16 @@ public final class GraphBuilder {
       PipelineSpec spec, Map<String, String> overrides, Path outFolder, Map<String, String> env, Path cwd, Problems problems) {
     Map<String, Object> params = Params.resolve(spec, overrides, cwd, problems);
     Set<String> used = new HashSet<>();
-    Interpolator interpolator = new Interpolator(params, outFolder, env, problems, used);
+    Interpolator interpolator = new Interpolator(params, spec.params().keySet(), outFolder, env, problems, used);
 
     Map<String, StageSpec> byId = new LinkedHashMap<>();
     for (StageSpec s : spec.stages()) byId.put(s.id(), s);
 
     Map<String, StageNode> nodes = new LinkedHashMap<>();
     for (StageSpec s : spec.stages()) {
+      int before = problems.errors().size();
       YNode.Mapping with = (YNode.Mapping) interpolator.apply(s.with());
+      boolean unresolved = problems.errors().size() > before || hasUnresolved(with, spec.params().keySet());
       StageType<?> type = registry.find(s.use()).orElse(null);
       if (type == null) {
         List<String> near = Suggestions.nearest(s.use(), registry.names(), 3);
@@ -66,13 +68,14 @@ public final class GraphBuilder {
         continue;
       }
       String where = "stage '" + s.id() + "' (" + s.use() + ")";
-      Record config = new ConfigBinder(s.base(), where, problems).bind(type.configType(), with);
+      // A block with an unresolved ${...} was reported already; binding it would only repeat that.
+      Record config = unresolved ? null : new ConfigBinder(s.base(), where, problems).bind(type.configType(), with);
       checkRefs(s, byId, problems);
       List<List<InputRef>> ports = assignPorts(s, type, where, problems);
       if (config != null && ports != null) nodes.put(s.id(), new StageNode(s, type, config, ports));
     }
 
-    checkTypes(nodes, problems);
+    checkTypes(nodes, byId.keySet(), problems);
     List<StageNode> order = topologicalOrder(spec, problems);
     for (ParamSpec p : spec.params().values()) {
       if (!used.contains(p.name())) problems.warning(p.location(), "param '" + p.name() + "' is declared but never used");
@@ -125,7 +128,16 @@ public final class GraphBuilder {
     return out;
   }
 
-  private static void checkTypes(Map<String, StageNode> nodes, Problems problems) {
+  private static boolean hasUnresolved(YNode node, Set<String> declared) {
+    if (node instanceof YNode.Mapping m) return m.entries().stream().anyMatch(e -> hasUnresolved(e.value(), declared));
+    if (node instanceof YNode.Sequence q) return q.items().stream().anyMatch(n -> hasUnresolved(n, declared));
+    Object v = ((YNode.Scalar) node).value();
+    if (!(v instanceof String text)) return false;
+    for (String name : declared) if (text.contains("${" + name + "}")) return true;
+    return false;
+  }
+
+  private static void checkTypes(Map<String, StageNode> nodes, Set<String> ids, Problems problems) {
     for (StageNode n : nodes.values()) {
       List<Port> ports = n.type().inputs();
       for (int i = 0; i < ports.size(); i++) {
@@ -133,6 +145,7 @@ public final class GraphBuilder {
         for (InputRef r : n.ports().get(i)) {
           Class<?> produced;
           String producer;
+          if (!ids.contains(r.stage())) continue; // an unknown stage, reported elsewhere
           if (r.errors()) {
             produced = ErrorRecord.class;
             producer = "'" + r + "' (errors of " + (nodes.containsKey(r.stage()) ? nodes.get(r.stage()).use() : "?") + ")";

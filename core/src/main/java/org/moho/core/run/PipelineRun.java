@@ -3,7 +3,7 @@ package org.moho.core.run;
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -46,7 +46,7 @@ public final class PipelineRun {
     this.distributed = distributed;
   }
 
-  public RunReport execute(PrintStream console) throws IOException {
+  public RunReport execute(PrintWriter console) throws IOException {
     Path out = graph.outFolder();
     Files.createDirectories(out);
     long t0 = System.nanoTime();
@@ -82,8 +82,10 @@ public final class PipelineRun {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) t = t.getCause();
     String m = t.getMessage();
-    return m == null || m.isBlank() ? t.getClass().getName() : (t instanceof IOException || t instanceof IllegalArgumentException
-        || t instanceof IllegalStateException ? m : t.getClass().getSimpleName() + ": " + m);
+    if (m == null || m.isBlank()) return t.getClass().getName();
+    boolean plain = t.getClass() == IOException.class || t.getClass() == java.io.UncheckedIOException.class
+        || t.getClass() == IllegalArgumentException.class || t.getClass() == IllegalStateException.class;
+    return plain ? m : t.getClass().getSimpleName() + ": " + m;
   }
 
   private List<StageCounts> safeCounts(PipelineResult result) {
@@ -169,7 +171,7 @@ public final class PipelineRun {
     }
   }
 
-  public static void printSummary(RunReport r, PrintStream out) {
+  public static void printSummary(RunReport r, PrintWriter out) {
     out.println();
     out.printf("%-20s %-22s %10s %10s %10s  %s%n", "stage", "type", "in", "out", "errors", "other");
     for (StageCounts c : r.stages()) {
@@ -179,5 +181,6 @@ public final class PipelineRun {
           other.toString().trim());
     }
     out.printf("%s in %.1f s%s%n", r.status(), r.wallMillis() / 1000.0, r.cause() == null ? "" : ": " + r.cause());
+    out.flush();
   }
 }

@@ -23,9 +23,17 @@ public final class Interpolator {
   private final Map<String, String> env;
   private final Problems problems;
   private final Set<String> used;
+  private final Set<String> declared;
 
-  public Interpolator(Map<String, Object> params, Path out, Map<String, String> env, Problems problems, Set<String> used) {
+  /**
+   * @param params the resolved values; a declared param may be absent when its value was
+   *     already reported as a problem (required but not given, or ill-typed), and then its
+   *     references are left alone rather than reported again
+   */
+  public Interpolator(Map<String, Object> params, Set<String> declared, Path out, Map<String, String> env, Problems problems,
+      Set<String> used) {
     this.params = params;
+    this.declared = declared;
     this.out = out;
     this.env = env;
     this.problems = problems;
@@ -74,6 +82,10 @@ public final class Interpolator {
       String v = env.get(var);
       if (v == null) problems.error(at, "environment variable '" + var + "' is not set (used as ${" + name + "})");
       return v;
+    }
+    if (!params.containsKey(name) && declared.contains(name)) {
+      used.add(name);
+      return null;
     }
     if (!params.containsKey(name)) {
       problems.error(at, "unknown param '" + name + "' in ${" + name + "}" + Suggestions.didYouMean(name, params.keySet()));

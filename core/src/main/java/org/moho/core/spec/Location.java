@@ -25,6 +25,11 @@ public record Location(String file, int line, int column) implements Serializabl
     return c != 0 ? c : Integer.compare(column, o.column);
   }
 
+  /** This location as seen from {@code from}: "line 3, column 9" in the same file, else in full. */
+  public String relativeTo(Location from) {
+    return from != null && from.file.equals(file) && line > 0 ? "line " + line + ", column " + column : toString();
+  }
+
   @Override
   public String toString() {
     return line == 0 ? file : file + ":" + line + ":" + column;

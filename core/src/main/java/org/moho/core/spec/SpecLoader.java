@@ -123,8 +123,11 @@ public final class SpecLoader {
           }
           Path target = canonical(base.resolve(path));
           if (!allowOutside && !target.startsWith(root)) {
-            problems.error(item.location(), "include '" + path + "' is outside the spec's folder " + root
-                + "; pass --allow-outside to allow it");
+            problems.error(item.location(), "include '" + path + "' is outside the spec's folder; pass --allow-outside to allow it");
+            continue;
+          }
+          if (!java.nio.file.Files.isRegularFile(target)) {
+            problems.error(item.location(), "include '" + path + "': no such file");
             continue;
           }
           chain.push(file);
@@ -175,7 +178,7 @@ public final class SpecLoader {
           continue;
         }
         if (params.containsKey(name)) {
-          problems.error(e.keyLocation(), "param '" + name + "' is declared twice (first at " + params.get(name).location() + ")");
+          problems.error(e.keyLocation(), "param '" + name + "' is declared twice (first at " + params.get(name).location().relativeTo(e.keyLocation()) + ")");
           continue;
         }
         if (!(e.value() instanceof YNode.Mapping pm)) {
@@ -221,7 +224,7 @@ public final class SpecLoader {
         id = null;
       }
       if (id != null && stageIds.containsKey(id)) {
-        problems.error(m.get("id").location(), "duplicate stage id '" + id + "' (first at " + stageIds.get(id) + ")");
+        problems.error(m.get("id").location(), "duplicate stage id '" + id + "' (first at " + stageIds.get(id).relativeTo(m.get("id").location()) + ")");
         id = null;
       }
       if (id != null) stageIds.put(id, m.get("id").location());

@@ -204,7 +204,7 @@ public final class YamlReader {
           String key = ks.getValue();
           YNode.Entry previous = entries.stream().filter(e -> e.key().equals(key)).findFirst().orElse(null);
           if (previous != null) {
-            problems.error(keyAt, "duplicate key '" + key + "' (first at " + previous.keyLocation() + ")");
+            problems.error(keyAt, "duplicate key '" + key + "' (first at " + previous.keyLocation().relativeTo(keyAt) + ")");
             continue;
           }
           entries.add(new YNode.Entry(key, keyAt, convert(t.getValueNode(), depth + 1)));

@@ -42,8 +42,12 @@ public final class WithErrors<I, O> extends PTransform<PCollection<I>, PCollecti
 
   /** The registered coder of an element type (Moho's types carry {@code @DefaultCoder}). */
   public static <T> Coder<T> coder(PCollection<?> any, Class<T> type) {
+    return coder(any.getPipeline(), type);
+  }
+
+  public static <T> Coder<T> coder(org.apache.beam.sdk.Pipeline pipeline, Class<T> type) {
     try {
-      return any.getPipeline().getCoderRegistry().getCoder(TypeDescriptor.of(type));
+      return pipeline.getCoderRegistry().getCoder(TypeDescriptor.of(type));
     } catch (CannotProvideCoderException e) {
       throw new IllegalStateException("no coder for " + type.getName(), e);
     }

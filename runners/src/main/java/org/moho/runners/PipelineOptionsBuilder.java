@@ -1,0 +1,62 @@
+package org.moho.runners;
+
+import java.util.List;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.runners.flink.FlinkRunner;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/** Builds Beam pipeline options for the chosen runner. */
+final class PipelineOptionsBuilder {
+  private PipelineOptionsBuilder() {}
+
+  /** Thrown when the options cannot work (e.g. Dataflow without its settings). */
+  static final class OptionsException extends RuntimeException {
+    OptionsException(String message) {
+      super(message);
+    }
+  }
+
+  static PipelineOptions build(RunnerOptions r, String jobName) {
+    PipelineOptions options = PipelineOptionsFactory.create();
+    options.setJobName(jobName.replaceAll("[^A-Za-z0-9-]", "-").toLowerCase(java.util.Locale.ROOT));
+    int cores = Runtime.getRuntime().availableProcessors();
+    switch (r.runner) {
+      case DIRECT -> {
+        DirectOptions d = options.as(DirectOptions.class);
+        d.setRunner(DirectRunner.class);
+        d.setTargetParallelism(r.parallelism != null ? r.parallelism : cores);
+        // The DirectRunner's immutability and encodability checks re-encode every element: they
+        // exist to catch bugs in stage code, so tests turn them on and real runs do not.
+        d.setEnforceImmutability(r.testChecks);
+        d.setEnforceEncodability(r.testChecks);
+        d.setBlockOnRun(true);
+      }
+      case FLINK -> {
+        FlinkPipelineOptions f = options.as(FlinkPipelineOptions.class);
+        f.setRunner(FlinkRunner.class);
+        f.setFlinkMaster(r.flinkMaster == null ? "[local]" : r.flinkMaster);
+        f.setParallelism(r.parallelism != null ? r.parallelism : (r.flinkMaster == null ? cores : -1));
+        if (!r.filesToStage.isEmpty()) f.setFilesToStage(List.copyOf(r.filesToStage));
+        f.setAttachedMode(true);
+      }
+      case DATAFLOW -> throw new OptionsException(dataflowProblem(r));
+    }
+    return options;
+  }
+
+  private static String dataflowProblem(RunnerOptions r) {
+    StringBuilder b = new StringBuilder();
+    if (r.project == null) b.append(" --project");
+    if (r.region == null) b.append(" --region");
+    if (r.tempLocation == null) b.append(" --temp-location");
+    else if (!r.tempLocation.startsWith("gs://")) {
+      return "--temp-location must be a gs:// path for Dataflow, got " + r.tempLocation;
+    }
+    if (b.length() > 0) return "the Dataflow runner needs" + b + " (see docs/running-on-dataflow.md)";
+    return "this Moho build does not include the Dataflow runner (beam-runners-google-cloud-dataflow-java); "
+        + "see docs/running-on-dataflow.md";
+  }
+}
