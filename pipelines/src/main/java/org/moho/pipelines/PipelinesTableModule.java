@@ -8,5 +8,6 @@ public final class PipelinesTableModule extends StageModule {
   @Override
   protected void configureStages() {
     stage("table.select", TableSelect.class);
+    stage("errors.rows", org.moho.pipelines.table.ErrorsAsRows.class);
   }
 }
