@@ -35,11 +35,4 @@ public enum ColumnType {
     }
   }
 
-  /** The type that reads both: INT+FLOAT → FLOAT, anything with STRING → STRING. */
-  static ColumnType widen(ColumnType a, ColumnType b) {
-    if (a == null) return b;
-    if (a == b) return a;
-    if ((a == INT && b == FLOAT) || (a == FLOAT && b == INT)) return FLOAT;
-    return STRING;
-  }
 }

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * {@code T [K]}, else empty) and type (declared, or inferred from the first rows).
  */
 public record TableSchema(List<String> names, List<String> units, List<ColumnType> types) implements Serializable {
+  static final double NUMERIC_SHARE = 0.95;
+
   private static final Pattern UNIT = Pattern.compile("^(.*?)\\s*[\\[(]([^\\])]*)[\\])]\\s*$");
 
   /** Splits {@code "T (K)"} into name {@code T} and unit {@code K}. */
@@ -22,8 +24,10 @@ public record TableSchema(List<String> names, List<String> units, List<ColumnTyp
   }
 
   /**
-   * The schema from a header and sample rows: a declared type wins; otherwise a column is INT or
-   * FLOAT when every non-missing sampled value reads as one, else STRING.
+   * The schema from a header and sample rows: a declared type wins; otherwise a column is FLOAT
+   * when at least {@value #NUMERIC_SHARE} of its non-missing sampled values read as numbers, else
+   * STRING. The share is below one so that a corrupt value in a numeric column (a word where a
+   * temperature should be) is reported as an error row rather than turning the column into text.
    */
   static TableSchema infer(List<String> header, List<List<String>> sample, Map<String, ColumnType> declared,
       java.util.Set<String> missing) {
@@ -36,11 +40,13 @@ public record TableSchema(List<String> names, List<String> units, List<ColumnTyp
       units.add(nu[1]);
       ColumnType t = declared.get(nu[0]);
       if (t == null) {
+        int values = 0, numbers = 0;
         for (List<String> row : sample) {
           if (c >= row.size() || missing.contains(row.get(c))) continue;
-          t = ColumnType.widen(t, ColumnType.infer(row.get(c)));
+          values++;
+          if (ColumnType.infer(row.get(c)) == ColumnType.FLOAT) numbers++;
         }
-        if (t == null) t = ColumnType.STRING;
+        t = numbers > 0 && numbers >= NUMERIC_SHARE * values ? ColumnType.FLOAT : ColumnType.STRING;
       }
       types.add(t);
     }
