@@ -60,7 +60,7 @@ final class TraceAssembler {
         if (gap) gaps++;
         else overlaps++;
         if (firstBreak == null) {
-          firstBreak = String.format(java.util.Locale.ROOT, "%s of %.6f s at %s", gap ? "gap" : "overlap",
+          firstBreak = String.format(java.util.Locale.ROOT, "%s of %.6f s at %s", gap ? "a gap" : "an overlap",
               Math.abs(delta) / 1e6, Times.instant(Math.round(expected)));
         }
         long missing = Math.round(delta / period);
@@ -81,7 +81,7 @@ final class TraceAssembler {
         }
       }
       if (policy == GapPolicy.REJECT && firstBreak != null) {
-        String reason = channel.get(0).id() + " has a " + firstBreak + " (gaps: reject)";
+        String reason = channel.get(0).id() + " has " + firstBreak + " (gaps: reject)";
         for (Segment s : channel) rejected.add(new Rejected(s, reason));
         continue;
       }
