@@ -172,12 +172,22 @@ public final class SeismoRead implements StageType<SeismoReadConfig> {
     @ProcessElement
     public void process(@Element String file, MultiOutputReceiver out) {
       fileCount.inc();
-      FileContents contents = SeismogramFile.read(Path.of(file), format);
+      FileContents contents;
+      TraceAssembler.Result r;
+      try {
+        contents = SeismogramFile.read(Path.of(file), format);
+        r = TraceAssembler.assemble(contents.segments(), gaps, file);
+      } catch (RuntimeException e) {
+        // a decoder bug must not stop the run: the file becomes one error unit
+        in.inc();
+        out.get(StageOutputs.ERRORS).output(ErrorRecord.of(stageId, file + ":0",
+            "unexpected " + e.getClass().getSimpleName() + " while reading: " + e.getMessage()));
+        return;
+      }
       in.inc(contents.units());
       for (DecodeError e : contents.errors()) {
         out.get(StageOutputs.ERRORS).output(ErrorRecord.of(stageId, file + ":" + e.offset(), e.reason()));
       }
-      TraceAssembler.Result r = TraceAssembler.assemble(contents.segments(), gaps, file);
       for (TraceAssembler.Rejected x : r.rejected()) {
         out.get(StageOutputs.ERRORS).output(ErrorRecord.of(stageId, file + ":" + x.segment().offset(), x.reason()));
       }

@@ -21,6 +21,9 @@ import org.moho.core.data.Waveform;
  * {@link Result#rejected} with the reason.
  */
 final class TraceAssembler {
+  /** The most samples one trace holds (a Java array); a gap too long to fill within it splits the trace. */
+  static final int MAX_SAMPLES = Integer.MAX_VALUE - 8;
+
   private TraceAssembler() {}
 
   record Rejected(Segment segment, String reason) {}
@@ -64,7 +67,8 @@ final class TraceAssembler {
               Math.abs(delta) / 1e6, Times.instant(Math.round(expected)));
         }
         long missing = Math.round(delta / period);
-        switch (policy) {
+        boolean tooLong = gap && (double) current.length + missing + s.samples().length > MAX_SAMPLES;
+        switch (tooLong ? GapPolicy.SPLIT : policy) {
           case SPLIT, REJECT -> {
             current = new Builder(s);
             built.add(current);
@@ -125,8 +129,7 @@ final class TraceAssembler {
     }
 
     private void ensure(long size) {
-      if (size > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("trace longer than " + Integer.MAX_VALUE + " samples");
-      if (size > samples.length) samples = Arrays.copyOf(samples, (int) Math.max(size, Math.min(Integer.MAX_VALUE - 8, samples.length * 2L)));
+      if (size > samples.length) samples = Arrays.copyOf(samples, (int) Math.max(size, Math.min(MAX_SAMPLES, samples.length * 2L)));
     }
 
     Waveform waveform(String source) {

@@ -66,6 +66,9 @@ final class WaveformTableDecoder {
       }
       String[] tokens = t.split("\\s+");
       try {
+        if (tokens.length < 2) {
+          return FileContents.failed(i + 1, "line " + (i + 1) + " holds a time and no values");
+        }
         if (names == null) {
           names = new String[tokens.length - 1];
           for (int k = 0; k < names.length; k++) names[k] = "C" + (k + 1);
@@ -81,6 +84,7 @@ final class WaveformTableDecoder {
         return FileContents.failed(i + 1, "line " + (i + 1) + " is not 'time value...': " + e.getMessage());
       }
     }
+    if (names == null || names.length == 0) return FileContents.failed(0, "table holds no columns of values");
     if (rows.size() < 2) return FileContents.failed(0, "table holds " + rows.size() + " rows; a sample rate needs two");
     double period = (double) (times.get(times.size() - 1) - times.get(0)) / (times.size() - 1);
     if (!(period > 0)) return FileContents.failed(0, "time column does not increase");

@@ -116,4 +116,11 @@ class TextDecodersTest {
     assertEquals(1, c.errors().size());
     assertTrue(c.errors().get(0).reason().startsWith("time column is not evenly spaced"), c.errors().get(0).reason());
   }
+
+  @Test
+  void tableRowsWithoutValuesAreOneErrorNotAnEmptyFile() {
+    FileContents c = WaveformTableDecoder.decode("# time(UTC)\n2020-10-06T05:55:00.00\n2020-10-06T05:55:00.02\n", "t.txt");
+    assertEquals(List.of(new DecodeError(2, "line 2 holds a time and no values")), c.errors());
+    assertEquals(1, c.units());
+  }
 }
