@@ -1,0 +1,108 @@
+package org.moho.io.seismo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** SAC decoding against sac2mseed + libmseed (reference/sac-traces.txt), a struct dump of the headers and NOTICE.md. */
+class SacDecoderTest {
+  private static final Map<String, Reference.MseedFile> SAC2MSEED = Reference.mseed("sac-traces.txt");
+  private static final Map<String, Map<String, String>> HEADERS = Reference.sacHeaders();
+
+  static Segment decode(String file) throws IOException {
+    FileContents c = SacDecoder.decode(Files.readAllBytes(Reference.data(file)));
+    assertEquals(List.of(), c.errors(), file);
+    assertEquals(1, c.segments().size());
+    return c.segments().get(0);
+  }
+
+  static Stream<String> files() {
+    return SAC2MSEED.keySet().stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("files")
+  void samplesAndTimesMatchSac2mseed(String file) throws IOException {
+    Segment s = decode(file);
+    Reference.Trace e = SAC2MSEED.get(file).traces().get(0);
+    assertEquals(e.id(), s.id());
+    assertEquals(e.startMicros(), s.startMicros(), file + " start");
+    assertEquals(e.n(), s.samples().length);
+    assertEquals(e.first3()[0], s.samples()[0]);
+    assertEquals(e.first3()[2], s.samples()[2]);
+    assertEquals(e.last(), s.samples()[s.samples().length - 1]);
+    assertEquals(e.sum(), Arrays.stream(s.samples()).sum(), 1e-6);
+  }
+
+  @ParameterizedTest
+  @MethodSource("files")
+  void headerValuesBecomeAttributes(String file) throws IOException {
+    Segment s = decode(file);
+    Map<String, String> h = HEADERS.get(file);
+    for (String name : List.of("evla", "evlo", "evdp", "mag", "stla", "stlo", "stel", "o", "a", "b", "e", "dist", "az", "baz", "gcarc")) {
+      if (h.containsKey(name)) {
+        assertEquals(Float.parseFloat(h.get(name)), Float.parseFloat(s.attributes().get(name)), file + " " + name);
+      } else {
+        assertTrue(!s.attributes().containsKey(name), file + ": undefined " + name + " must not be an attribute");
+      }
+    }
+    assertEquals(1.0 / Double.parseDouble(h.get("delta")), s.sampleRate(), 1e-9, file + " rate is 1/DELTA");
+  }
+
+  @Test
+  void littleEndianCrlz() throws IOException {
+    Segment s = decode("CRLZ.HHZ.10.NZ.SAC");
+    assertEquals("NZ.CRLZ.10.HHZ", s.id());
+    assertEquals(32_768, s.samples().length);
+    assertEquals(100.0, s.sampleRate());
+    // reference time 2009-09-04 00:00:00.007, B = 54,400 s
+    assertEquals(Instant.parse("2009-09-04T15:06:40.007Z"), Times.instant(s.startMicros()));
+    assertEquals("-43.57641", s.attributes().get("stla"));
+  }
+
+  @Test
+  void bigEndianTly() throws IOException {
+    Segment s = decode("II.TLY.BHZ.SAC");
+    assertEquals("II.TLY.00.BHZ", s.id());
+    assertEquals(12_684, s.samples().length);
+    // DELTA is stored as 0.05000016 s: 20 Hz nominal
+    assertEquals(20.0, s.sampleRate(), 1e-4);
+    // reference 05:47:30.033 plus B = 0.0004 s
+    assertEquals(Instant.parse("2011-03-11T05:47:30.033400Z"), Times.instant(s.startMicros()));
+    // the Tohoku earthquake
+    assertEquals("38.3215", s.attributes().get("evla"));
+    assertEquals("142.3693", s.attributes().get("evlo"));
+    assertEquals("-66.3334", s.attributes().get("o"));
+    assertEquals("301.506", s.attributes().get("a"));
+  }
+
+  @Test
+  void seisFileTestFileBb12() throws IOException {
+    Segment s = decode("19981216.BB12.BHZ.orig.SAC");
+    assertEquals("YB.BB12..BHZ", s.id());
+    assertEquals(40_001, s.samples().length);
+    assertEquals(40.0, s.sampleRate());
+    // 15:59:44.625 plus B = 1.2218952e-6 s, rounded to the microsecond
+    assertEquals(Instant.parse("1998-12-16T15:59:44.625001Z"), Times.instant(s.startMicros()));
+    assertEquals("-26.369", s.attributes().get("evla"));
+    assertEquals("27.584", s.attributes().get("evlo"));
+  }
+
+  @Test
+  void truncatedSacIsOneError() throws IOException {
+    byte[] b = Files.readAllBytes(Reference.data("CRLZ.HHZ.10.NZ.SAC"));
+    FileContents c = SacDecoder.decode(Arrays.copyOf(b, 10_000));
+    assertEquals(List.of(new DecodeError(0, "truncated SAC file: 10000 bytes, NPTS 32768 needs 131704")), c.errors());
+    assertEquals(1, c.units());
+  }
+}
