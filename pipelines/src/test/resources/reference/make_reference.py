@@ -11,6 +11,8 @@ npts is header integer 9) and writes, one number per line, gzip-compressed:
   detrend_linear.txt.gz      scipy.signal.detrend(x, type='linear')
   tukey_0.1.txt.gz           scipy.signal.windows.tukey(4096, alpha=0.1)  (cosine taper, 5 % each end)
   resample_40hz.txt.gz       scipy.signal.resample(x[:4000], 1600)        (100 Hz -> 40 Hz by FFT)
+  chain_band4.txt.gz         demean, linear detrend, tukey(alpha=0.1) taper, then sosfiltfilt with the
+                             order-4 1-10 Hz band-pass: what seismo.preprocess does with those steps
 
 Run from the repository root:   /usr/bin/python3 pipelines/src/test/resources/reference/make_reference.py
 Made with Debian bookworm python3-scipy 1.10.1 and python3-numpy 1.24.2
@@ -60,4 +62,6 @@ for case, (order, wn, btype) in CASES.items():
 write('detrend_linear.txt.gz', sig.detrend(x, type='linear'))
 write('tukey_0.1.txt.gz', sig.windows.tukey(N, alpha=0.1))
 write('resample_40hz.txt.gz', sig.resample(x[:4000], 1600))
+chain = sig.detrend(x - x.mean(), type='linear') * sig.windows.tukey(N, alpha=0.1)
+write('chain_band4.txt.gz', sig.sosfiltfilt(sig.butter(4, [1.0, 10.0], btype='bandpass', fs=fs, output='sos'), chain))
 print('scipy', scipy.__version__, 'numpy', np.__version__, 'fs', fs, 'peak', np.abs(x).max())

@@ -88,7 +88,9 @@ final class Fixtures {
     float[] y = sac.getY();
     double[] samples = new double[y.length];
     for (int i = 0; i < y.length; i++) samples[i] = y[i];
-    double rate = Math.round(1.0 / h.getDelta() * 1e4) / 1e4; // delta is float32: 0.01 is 0.0099999998
+    // SAC stores delta as float32 (0.01 is 0.0099999998, and II.TLY's 0.05 is written as 0.0500001609);
+    // the helper snaps the rate to the nearest mHz, i.e. to the nominal 100 and 20 Hz
+    double rate = Math.round(1.0 / h.getDelta() * 1e3) / 1e3;
     return new Waveform(h.getKnetwk().trim(), h.getKstnm().trim(), location(h.getKhole()), h.getKcmpnm().trim(),
         start, rate, samples, name, attributes);
   }
