@@ -8,7 +8,7 @@ import org.moho.core.stage.Doc;
 public record WindowsConfig(
     @Doc("window length, in `unit`") double length,
     @Doc("distance between window starts, in `unit`; default: the length (no overlap)") @Default(Default.NONE) Double step,
-    @Doc("unit of length and step: seconds (rounded to whole samples) or samples") @Default("seconds") Unit unit) {
+    @Doc("unit of length and step: seconds (rounded to whole samples) or samples") @Default("seconds") Unit unit) implements java.io.Serializable {
 
   /** How length and step are measured. */
   public enum Unit { SECONDS, SAMPLES }
