@@ -9,13 +9,32 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * (as {@code numpy.fft.irfft}). Any length works; JTransforms uses mixed radix or Bluestein.
  */
 final class RealFft {
+  /**
+   * Plans are costly to make (twiddle tables; Bluestein for awkward lengths) and windows repeat
+   * one length, so each thread keeps the plans of the last few lengths it used. Per thread,
+   * because a plan's scratch use is not documented as thread-safe.
+   */
+  private static final int CACHED_PLANS = 8;
+
+  private static final ThreadLocal<java.util.LinkedHashMap<Integer, DoubleFFT_1D>> PLANS = ThreadLocal.withInitial(
+      () -> new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Integer, DoubleFFT_1D> eldest) {
+          return size() > CACHED_PLANS;
+        }
+      });
+
   private RealFft() {}
+
+  private static DoubleFFT_1D plan(int n) {
+    return PLANS.get().computeIfAbsent(n, DoubleFFT_1D::new);
+  }
 
   /** {@code X[k] = Σ x[j]·exp(−2πi·jk/n)} for k = 0..n/2, as {@code {re, im}}. */
   static double[][] forward(double[] x) {
     int n = x.length;
     double[] a = x.clone();
-    new DoubleFFT_1D(n).realForward(a);
+    plan(n).realForward(a);
     int m = n / 2 + 1;
     double[] re = new double[m];
     double[] im = new double[m];
@@ -62,7 +81,7 @@ final class RealFft {
         a[1] = im[(n - 1) / 2];
       }
     }
-    new DoubleFFT_1D(n).realInverse(a, true);
+    plan(n).realInverse(a, true);
     return a;
   }
 
