@@ -1,0 +1,9 @@
+package org.moho.pipelines.seismo;
+
+import org.moho.core.stage.Default;
+import org.moho.core.stage.Doc;
+
+/** The {@code with:} block of {@code normalize} and {@code seismo.normalize}. */
+public record NormalizeConfig(
+    @Doc("peak (divide by max |x|: values in [-1, 1]) or zscore (subtract the mean, divide by the standard deviation)")
+    @Default("peak") Normalization.Mode mode) {}
