@@ -107,6 +107,21 @@ class GridWriteTest {
     }
   }
 
+  /** `gmt grdimage` draws our pixel-registered copy of pac_residual_topo into a PNG. */
+  @Test
+  void gmtDrawsOurNetcdf(@TempDir Path tmp) throws IOException, InterruptedException {
+    Assumptions.assumeTrue(onPath("gmt"), "gmt is not on the PATH");
+    try (GridFile f = GridFormat.AUTO.open(DATA.resolve("pac_residual_topo.nc"), null)) {
+      GridWrite.write(f, tmp.resolve("pac.nc"), GridFormat.NETCDF, "pac");
+    }
+    Process p = new ProcessBuilder("sh", "-c", "gmt begin map png && gmt grdimage pac.nc -JM10c -Baf && gmt end")
+        .directory(tmp.toFile()).redirectErrorStream(true).start();
+    String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), printed);
+    assertTrue(Files.size(tmp.resolve("map.png")) > 10_000, printed);
+  }
+
   static boolean onPath(String program) {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
       if (Files.isExecutable(Path.of(dir, program))) return true;
