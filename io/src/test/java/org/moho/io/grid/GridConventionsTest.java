@@ -77,6 +77,26 @@ class GridConventionsTest {
     assertEquals("cannot convert units 'mGal' to m", e.getMessage());
   }
 
+  /** ESRI rows may wrap over lines (or share one); a short file is refused with the counts. */
+  @Test
+  void esriRowsThatWrapAndFilesThatEndEarly(@TempDir Path tmp) throws IOException {
+    Path wrapped = tmp.resolve("w.asc");
+    Files.writeString(wrapped, "NCOLS 3\nNROWS 2\nXLLCORNER 0\nYLLCORNER 10\nCELLSIZE 0.5\nNODATA_VALUE -9\n1 2\n3 4 -9 nan\n");
+    try (GridFile f = GridFormat.AUTO.open(wrapped, null)) {
+      assertEquals(Registration.PIXEL, f.header().registration());
+      assertEquals(0.25, f.header().x0(), 1e-12);
+      assertEquals(10.25, f.header().y0(), 1e-12);
+      float[] south = f.readRows(0, 1); // the file's last row
+      assertEquals(4f, south[0]);
+      assertTrue(Float.isNaN(south[1]) && Float.isNaN(south[2]));
+      assertEquals(List.of(1f, 2f, 3f), List.of(f.readRows(1, 1)[0], f.readRows(1, 1)[1], f.readRows(1, 1)[2]));
+    }
+    Path cut = tmp.resolve("c.asc");
+    Files.writeString(cut, "ncols 3\nnrows 2\nxllcenter 0\nyllcenter 10\ncellsize 0.5\n1 2 3\n4\n");
+    IOException e = assertThrows(IOException.class, () -> GridFormat.AUTO.open(cut, null));
+    assertEquals("ESRI grid of 3 x 2 should hold 6 values but has 4 (truncated?)", e.getMessage());
+  }
+
   @Test
   void configIsValidatedAtItsKeys() {
     Path p = Path.of("x.nc");
