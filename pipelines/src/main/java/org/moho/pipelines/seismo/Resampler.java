@@ -79,7 +79,7 @@ public final class Resampler {
   public static Resampled decimate(double[] x, double fromRate, double toRate) {
     double ratio = fromRate / toRate;
     long factor = Math.round(ratio);
-    if (factor < 1 || Math.abs(ratio - factor) > 1e-9 * ratio) {
+    if (factor < 1 || Math.abs(ratio - factor) > RATE_TOLERANCE * ratio) {
       throw new IllegalArgumentException("decimation needs an integer ratio of rates, got "
           + fromRate + " / " + toRate + " = " + ratio);
     }
@@ -92,7 +92,15 @@ public final class Resampler {
     return new Resampled(y, fromRate / factor);
   }
 
-  /** p/q ≈ r by continued fractions, with q ≤ {@link #MAX_DENOMINATOR} and relative error ≤ 1e-9. */
+  /**
+   * Rates that differ from a simple ratio by less than this (10 ppm) are treated as that ratio.
+   * SAC stores the sample interval in float32 and some loggers write their measured drift into it
+   * (II.TLY.BHZ.SAC says 0.05000016 s, i.e. 19.99994 Hz, for a 20 Hz channel): no seismologist
+   * wants 20 → 1 Hz refused over 3 ppm.
+   */
+  static final double RATE_TOLERANCE = 1e-5;
+
+  /** p/q ≈ r by continued fractions: the first convergent within {@link #RATE_TOLERANCE}, q ≤ {@link #MAX_DENOMINATOR}. */
   static long[] rational(double r) {
     if (!(r > 0) || Double.isInfinite(r)) throw new IllegalArgumentException("rate ratio must be > 0, got " + r);
     long h0 = 0;
@@ -109,7 +117,7 @@ public final class Resampler {
       h1 = h2;
       k0 = k1;
       k1 = k2;
-      if (Math.abs((double) h1 / k1 - r) <= 1e-9 * r) return new long[] {h1, k1};
+      if (Math.abs((double) h1 / k1 - r) <= RATE_TOLERANCE * r) return new long[] {h1, k1};
       double frac = v - a;
       if (frac < 1e-12) break;
       v = 1 / frac;
