@@ -14,7 +14,7 @@ import org.moho.core.data.Waveform;
 /**
  * A {@link Waveform} from a bundled little-endian SAC file, decoded from the SAC header layout
  * (632-byte header: delta at word 0, b at word 5, nzyear..nzmsec at words 70–75, npts at 79,
- * kstnm at byte 440, knetwk at 616, kcmpnm at 600, khole at 464; then float32 samples). Test-only.
+ * kstnm at byte 440, khole at 464, kcmpnm at 600, knetwk at 608; then float32 samples). Test-only.
  */
 public final class SacTraces {
   private SacTraces() {}
@@ -39,7 +39,7 @@ public final class SacTraces {
     Instant start = reference.plusNanos(Math.round(begin * 1e6) * 1000L);
     double[] samples = new double[npts];
     for (int i = 0; i < npts; i++) samples[i] = b.getFloat(632 + 4 * i);
-    return new Waveform(text(b, 616), text(b, 440), text(b, 464), text(b, 600), start, Math.round(1e4 / delta) / 1e4, samples, // float delta 0.01 is 0.0099999998
+    return new Waveform(text(b, 608), text(b, 440), text(b, 464), text(b, 600), start, Math.round(1e4 / delta) / 1e4, samples, // float delta 0.01 is 0.0099999998
         file.toString(), Map.of());
   }
 
