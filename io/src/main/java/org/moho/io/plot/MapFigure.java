@@ -185,7 +185,9 @@ final class MapFigure {
     g.setFont(titleFont);
     String title = style.title() != null ? style.title() : raster.source();
     FontMetrics ttm = g.getFontMetrics();
-    g.drawString(title, Math.max(4, px + pw / 2 - ttm.stringWidth(title) / 2), (int) (24 * s) + ttm.getAscent());
+    // Right above the frame (not at the figure's top), so a wide map keeps its title close.
+    int titleBaseline = py - tick - (int) (18 * s) - ttm.getDescent();
+    g.drawString(title, Math.max(4, px + pw / 2 - ttm.stringWidth(title) / 2), titleBaseline);
 
     // Colour bar with GMT-style triangles where the data run past the range.
     int bx = px + pw + (int) (44 * s);

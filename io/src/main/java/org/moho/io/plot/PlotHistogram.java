@@ -40,7 +40,7 @@ public final class PlotHistogram implements StageType<PlotHistogram.Config> {
   /** The {@code with:} block of {@code plot.histogram}. */
   public record Config(
       @Doc("the .png file to write (replaced atomically)") Path path,
-      @Doc("the numeric column to count") String column,
+      @Doc("the numeric column to count (NaN and missing values are counted in 'skipped.nan')") String column,
       @Doc("number of equal-width bins") @Default("40") int bins,
       @Doc("[min, max] of the bins; default: the data's range; values outside are counted in 'outside.range'")
       @Default(Default.NONE) List<Double> range,
@@ -71,7 +71,7 @@ public final class PlotHistogram implements StageType<PlotHistogram.Config> {
   public String description() {
     return "Draws the distribution of one numeric column of the input rows as a histogram PNG (equal-width bins over "
         + "the data's range or a given one; count axis linear or logarithmic; n and the bin width in the legend). All "
-        + "values are gathered on one worker and the figure is written atomically. NaN values are counted in "
+        + "values are gathered on one worker and the figure is written atomically. NaN and missing values are counted in "
         + "'skipped.nan', values outside a given range in 'outside.range'; a row without the column or with a "
         + "non-numeric value goes to the errors output. No rows, no figure. Emits one Row (path, width, height, values).";
   }
@@ -125,7 +125,7 @@ public final class PlotHistogram implements StageType<PlotHistogram.Config> {
     };
   }
 
-  /** A row's value in the column; NaN is "no value" and counted, not an error. */
+  /** A row's value in the column; NaN or a missing value (null) is "no value" and counted, not an error. */
   private static final class NumberOf implements RecordFn<Row, Double> {
     private final String column;
     private final Counter nan;
@@ -138,8 +138,9 @@ public final class PlotHistogram implements StageType<PlotHistogram.Config> {
     @Override
     public void apply(Row row, Consumer<Double> out) throws RecordException {
       if (!row.has(column)) throw new RecordException("no column '" + column + "'; columns: " + String.join(", ", row.values().keySet()));
-      if (!(row.get(column) instanceof Number n)) throw new RecordException("column '" + column + "' is not a number", String.valueOf(row.get(column)));
-      double v = n.doubleValue();
+      Object value = row.get(column);
+      if (value != null && !(value instanceof Number)) throw new RecordException("column '" + column + "' is not a number", String.valueOf(value));
+      double v = value == null ? Double.NaN : ((Number) value).doubleValue(); // null: a missing value
       if (Double.isNaN(v)) {
         nan.inc();
         return;

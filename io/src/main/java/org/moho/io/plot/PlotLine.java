@@ -74,7 +74,7 @@ public final class PlotLine implements StageType<PlotLine.Config> {
         + "loss per epoch), sorted by x, with markers when there are at most " + LineFigure.MARKERS_UP_TO + " points "
         + "and a legend when there are several lines; optional log y axis. All rows are gathered on one worker and "
         + "the figure is written atomically. A row missing a column or holding a non-number goes to the errors "
-        + "output; NaN values are left out of their line and counted in 'skipped.nan'. No rows, no figure. Emits one "
+        + "output; NaN and missing values are left out of their line and counted in 'skipped.nan'. No rows, no figure. Emits one "
         + "Row (path, width, height, points).";
   }
 
@@ -153,7 +153,9 @@ public final class PlotLine implements StageType<PlotLine.Config> {
 
     private static double number(Row row, String column) throws RecordException {
       if (!row.has(column)) throw new RecordException("no column '" + column + "'; columns: " + String.join(", ", row.values().keySet()));
-      if (!(row.get(column) instanceof Number n)) throw new RecordException("column '" + column + "' is not a number", String.valueOf(row.get(column)));
+      Object value = row.get(column);
+      if (value == null) return Double.NaN; // a missing value: left out of the line like NaN
+      if (!(value instanceof Number n)) throw new RecordException("column '" + column + "' is not a number", String.valueOf(value));
       return n.doubleValue();
     }
 
