@@ -6,12 +6,14 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Polygon;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,8 +39,9 @@ final class MapFigure {
 
   /** What was drawn: the figure, the colour range used, and the points inside/outside the map per layer. */
   record Drawn(BufferedImage image, double lo, double hi, int[] pointsInside, int[] pointsOutside,
-               java.awt.Rectangle plotArea, java.awt.Rectangle colourBar) {}
+               Rectangle plotArea, Rectangle colourBar) {}
 
+  private static final int LUT_SIZE = 4096;
   private static final Color NO_DATA = new Color(205, 205, 205);
   private static final double SHADE_AZIMUTH_DEG = 315; // light from the north-west, as relief maps use
 
@@ -127,11 +130,13 @@ final class MapFigure {
     float[] screen = resample(raster, pw, ph);
     float[] light = style.shade() ? shading(screen, pw, ph) : null;
     BufferedImage map = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_RGB);
-    int[] pixels = ((java.awt.image.DataBufferInt) map.getRaster().getDataBuffer()).getData();
+    int[] pixels = ((DataBufferInt) map.getRaster().getDataBuffer()).getData();
+    int[] lut = new int[LUT_SIZE]; // 4096 levels: finer than any screen can show, and no Color per pixel
+    for (int i = 0; i < LUT_SIZE; i++) lut[i] = style.palette().at(i / (LUT_SIZE - 1.0)).getRGB() & 0xffffff;
     for (int k = 0; k < pixels.length; k++) {
       float v = screen[k];
-      Color c = Float.isNaN(v) ? NO_DATA : style.palette().at((v - lo) / (hi - lo));
-      int rgb = c.getRGB() & 0xffffff;
+      int rgb = Float.isNaN(v) ? NO_DATA.getRGB() & 0xffffff
+          : lut[(int) Math.round(Math.max(0, Math.min(1, (v - lo) / (hi - lo))) * (LUT_SIZE - 1))];
       if (light != null && !Float.isNaN(v)) rgb = illuminate(rgb, light[k]);
       pixels[k] = rgb;
     }
@@ -218,7 +223,7 @@ final class MapFigure {
     String units = raster.units() == null || raster.units().isBlank() ? "" : " (" + raster.units() + ")";
     String colourTitle = (style.colourLabel() != null ? style.colourLabel() : "Value") + units;
     drawRotatedDown(g, colourTitle, labelRight + (int) (14 * s), by + bh / 2);
-    java.awt.Rectangle barRect = new java.awt.Rectangle(bx, by, barW, bh);
+    Rectangle barRect = new Rectangle(bx, by, barW, bh);
 
     // Legend under the colour bar, its bottom on the map's bottom.
     if (!legendText.isEmpty()) {
@@ -248,7 +253,7 @@ final class MapFigure {
       }
     }
     g.dispose();
-    return new Drawn(img, lo, hi, inside, outside, new java.awt.Rectangle(px, py, pw, ph), barRect);
+    return new Drawn(img, lo, hi, inside, outside, new Rectangle(px, py, pw, ph), barRect);
   }
 
   /** The colour range: as given, else the 2nd–98th percentile (symmetric for a diverging palette), rounded to ticks. */

@@ -15,6 +15,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -124,7 +125,7 @@ public final class PlotLine implements StageType<PlotLine.Config> {
         PCollection<Row> written = drawn.get(StageOutputs.<Row>main()).setCoder(SerializableCoder.of(Row.class));
         PCollection<ErrorRecord> errors = PCollectionList.of(StageOutputs.errors(points))
             .and(drawn.get(StageOutputs.ERRORS).setCoder(SerializableCoder.of(ErrorRecord.class)))
-            .apply("AllErrors", org.apache.beam.sdk.transforms.Flatten.pCollections());
+            .apply("AllErrors", Flatten.pCollections());
         return StageOutputs.of(written, errors);
       }
     };

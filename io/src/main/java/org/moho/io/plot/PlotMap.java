@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -31,6 +32,7 @@ import org.moho.core.stage.Default;
 import org.moho.core.stage.Doc;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordException;
+import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
 import org.moho.core.stage.StageOutputs;
@@ -130,7 +132,7 @@ public final class PlotMap implements StageType<PlotMap.Config> {
         List<PCollection<MapLayer>> layers = new ArrayList<>();
         List<PCollection<ErrorRecord>> errors = new ArrayList<>();
         PCollectionTuple tiles = inputs.<GridTile>get(0).apply("Tiles",
-            WithErrors.of(id, MapLayer.class, (GridTile t, java.util.function.Consumer<MapLayer> out) -> out.accept(MapLayer.tile(t))));
+            WithErrors.of(id, MapLayer.class, (GridTile t, Consumer<MapLayer> out) -> out.accept(MapLayer.tile(t))));
         layers.add(tiles.get(StageOutputs.<MapLayer>main()));
         errors.add(StageOutputs.errors(tiles));
         if (inputs.present(1)) {
@@ -158,9 +160,9 @@ public final class PlotMap implements StageType<PlotMap.Config> {
     };
   }
 
-  private record RowPosition(String lonColumn, String latColumn) implements org.moho.core.stage.RecordFn<Row, MapLayer> {
+  private record RowPosition(String lonColumn, String latColumn) implements RecordFn<Row, MapLayer> {
     @Override
-    public void apply(Row row, java.util.function.Consumer<MapLayer> out) throws RecordException {
+    public void apply(Row row, Consumer<MapLayer> out) throws RecordException {
       double lon = row.number(lonColumn);
       double lat = row.number(latColumn);
       if (!Double.isFinite(lon) || !Double.isFinite(lat)) {
@@ -176,9 +178,9 @@ public final class PlotMap implements StageType<PlotMap.Config> {
     }
   }
 
-  private static final class DetectionPosition implements org.moho.core.stage.RecordFn<Detection, MapLayer> {
+  private static final class DetectionPosition implements RecordFn<Detection, MapLayer> {
     @Override
-    public void apply(Detection d, java.util.function.Consumer<MapLayer> out) throws RecordException {
+    public void apply(Detection d, Consumer<MapLayer> out) throws RecordException {
       if (!Double.isFinite(d.lon()) || !Double.isFinite(d.lat())) {
         throw new RecordException("position is not finite: lon " + d.lon() + ", lat " + d.lat());
       }

@@ -117,7 +117,9 @@ class PlotMapTest {
     int cx = map.width / 2;
     int cy = map.height / 2;
     Color expect = Palette.HAXBY.at((screen[cy * map.width + cx] + 1000) / 4000.0);
-    assertEquals(expect.getRGB(), img.getRGB(map.x + cx, map.y + cy));
+    Color got = new Color(img.getRGB(map.x + cx, map.y + cy));
+    assertTrue(Math.abs(expect.getRed() - got.getRed()) <= 2 && Math.abs(expect.getGreen() - got.getGreen()) <= 2
+        && Math.abs(expect.getBlue() - got.getBlue()) <= 2, "centre pixel " + got + " vs " + expect);
   }
 
   @Test
