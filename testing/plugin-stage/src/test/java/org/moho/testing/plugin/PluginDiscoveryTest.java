@@ -27,7 +27,10 @@ class PluginDiscoveryTest {
     int[] code = {0};
     String[] r = moho(code, "stages");
     assertEquals(0, code[0]);
-    assertTrue(r[0].contains("plugin.count") && r[0].contains("Contributed by a plugin jar"), r[0]);
+    assertTrue(r[0].contains("plugin.count") && r[0].contains("Counts its rows into one row"), r[0]);
+    String[] one = moho(code, "stages", "plugin.count");
+    assertEquals(0, code[0]);
+    assertTrue(one[0].contains("Contributed by a plugin jar") && one[0].contains("column"), one[0]);
   }
 
   @Test
