@@ -30,13 +30,14 @@ import org.slf4j.LoggerFactory;
  *       weights. Weight initialisation uses the config seed (DL4J seeds its initialiser from
  *       it); the validation split uses {@code Random(seed)}; each epoch's shuffle uses
  *       {@code Random(mix(seed, epoch))} and its denoising noise ND4J's generator reseeded with
- *       {@code mix(seed, epoch)}. ND4J's multithreaded kernels do not change results here: each
- *       output element of OpenBLAS's SGEMM is summed by one thread in a fixed order, and
- *       libnd4j's reductions combine per-thread partial sums in thread order, so the sums do not
- *       depend on timing. They can depend on the thread count (the partition changes), so runs
- *       are repeatable for equal {@code OMP_NUM_THREADS}, and bitwise equality across machines
- *       with other thread counts or CPU kernels (avx2 vs avx512) is not promised.
- *       {@code AutoencoderTrainerTest} checks repeatability with the default thread count.
+ *       {@code mix(seed, epoch)}. Multithreaded BLAS: OpenBLAS's SGEMM partitions the output
+ *       matrix, so each element is summed by one thread in a fixed order; a thread count that
+ *       changes how reductions are split could change the last bits, thread timing should not.
+ *       We did not read libnd4j's reduction code; we measured instead: a 256-256-128-32 net, batch
+ *       120, 3 epochs on CRLZ windows gave bitwise-equal weights with OMP_NUM_THREADS=1 and =2,
+ *       twice each. Moho's tests run with OMP_NUM_THREADS=1 (faster on 2 vCPUs, see
+ *       shared/bench/DL4J-PERFORMANCE.md); bitwise equality across CPU kernels (avx2 vs avx512)
+ *       or BLAS builds is not promised. {@code AutoencoderTrainerTest} checks repeatability.
  *   <li>Resumable: with a checkpoint folder, every epoch ends with a checkpoint
  *       ({@link Checkpoints}); {@code resume} continues from the last one and ends with the same
  *       weights as an uninterrupted run, because the network, Adam's moments, DL4J's iteration
