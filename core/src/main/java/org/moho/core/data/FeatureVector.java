@@ -1,6 +1,5 @@
 package org.moho.core.data;
 
-import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,7 +8,7 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 
 /** A fixed-length vector of features for one record, with text metadata (station, time...). */
 @DefaultCoder(SerializableCoder.class)
-public record FeatureVector(String key, float[] values, Map<String, String> metadata) implements Serializable {
+public record FeatureVector(String key, float[] values, Map<String, String> metadata) implements KeyedValues {
   public FeatureVector {
     metadata = Collections.unmodifiableMap(new TreeMap<>(metadata));
   }

@@ -1,6 +1,5 @@
 package org.moho.core.data;
 
-import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +12,7 @@ import org.apache.beam.sdk.coders.SerializableCoder;
  */
 @DefaultCoder(SerializableCoder.class)
 public record Patch(String key, double lon, double lat, int size, float[] values, Map<String, String> attributes)
-    implements Serializable {
+    implements KeyedValues {
   public Patch {
     if (values.length != size * size) {
       throw new IllegalArgumentException("patch of size " + size + " has " + values.length + " values");

@@ -1,0 +1,281 @@
+package org.moho.models.autoencoder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains an autoencoder: config in, {@link TrainedAutoencoder} out (the method of Valentine &amp;
+ * Trampert 2012, GJI, and Valentine, Kalnins &amp; Trampert 2013, GRL: a network trained to
+ * reproduce its input through a narrow code, whose reconstruction error flags what it has not
+ * learned to represent).
+ *
+ * <p>Guarantees:
+ * <ul>
+ *   <li>Whole batches go to DL4J as one INDArray each (shared/bench/DL4J-PERFORMANCE.md).
+ *   <li>Repeatable: the same config on the same records in the same order gives bitwise-equal
+ *       weights. Weight initialisation uses the config seed (DL4J seeds its initialiser from
+ *       it); the validation split uses {@code Random(seed)}; each epoch's shuffle uses
+ *       {@code Random(mix(seed, epoch))} and its denoising noise ND4J's generator reseeded with
+ *       {@code mix(seed, epoch)}. Multithreaded BLAS: OpenBLAS's SGEMM partitions the output
+ *       matrix, so each element is summed by one thread in a fixed order; a thread count that
+ *       changes how reductions are split could change the last bits, thread timing should not.
+ *       We did not read libnd4j's reduction code; we measured instead: a 256-256-128-32 net, batch
+ *       120, 3 epochs on CRLZ windows gave bitwise-equal weights with OMP_NUM_THREADS=1 and =2,
+ *       twice each. Moho's tests run with OMP_NUM_THREADS=1 (faster on 2 vCPUs, see
+ *       shared/bench/DL4J-PERFORMANCE.md); bitwise equality across CPU kernels (avx2 vs avx512)
+ *       or BLAS builds is not promised. {@code AutoencoderTrainerTest} checks repeatability.
+ *   <li>Resumable: with a checkpoint folder, every epoch ends with a checkpoint
+ *       ({@link Checkpoints}); {@code resume} continues from the last one and ends with the same
+ *       weights as an uninterrupted run, because the network, Adam's moments, DL4J's iteration
+ *       and epoch counters (which drive bias correction and the schedule), the best weights and
+ *       early-stopping counters are all restored and every random stream is a function of
+ *       (seed, epoch).
+ *   <li>The normaliser is fit on the training split only; validation records never reach the
+ *       gradient.
+ * </ul>
+ */
+public final class AutoencoderTrainer {
+  private static final Logger LOG = LoggerFactory.getLogger(AutoencoderTrainer.class);
+  /** Validation and error batches; large batches are cheaper per record in DL4J. */
+  private static final int EVAL_BATCH = 1024;
+
+  private final AutoencoderConfig config;
+
+  public AutoencoderTrainer(AutoencoderConfig config) {
+    this.config = config;
+  }
+
+  public TrainedAutoencoder train(TrainingData data) {
+    return train(data, EpochListener.NONE);
+  }
+
+  public TrainedAutoencoder train(TrainingData data, EpochListener listener) {
+    AutoencoderConfig c = config;
+    int n = data.inputSize();
+    String fingerprint = data.fingerprint();
+    Split split = split(data.rows(), c.validationFraction(), c.seed());
+    Normaliser normaliser = Normaliser.fit(c.scaling(), data.values(), split.train);
+    INDArray xTrain = normaliser.apply(rows(data.values(), split.train, n));
+    INDArray xValid = split.valid.length == 0 ? null : normaliser.apply(rows(data.values(), split.valid, n));
+    float[] wTrain = data.weights() == null ? null : pick(data.weights(), split.train);
+
+    Checkpoints checkpoints = c.checkpointDir() == null ? null : new Checkpoints(c.checkpointDir());
+    MultiLayerNetwork net;
+    INDArray best = null;
+    Checkpoints.State state;
+    Optional<Checkpoints.Loaded> resumed = c.resume() ? latest(checkpoints) : Optional.empty();
+    if (resumed.isPresent()) {
+      Checkpoints.Loaded l = resumed.get();
+      if (!l.state().dataFingerprint().equals(fingerprint)) {
+        throw new IllegalStateException("cannot resume from " + c.checkpointDir() + ": it was trained on other data"
+            + " (fingerprint " + l.state().dataFingerprint() + ", these records have " + fingerprint + ")");
+      }
+      net = l.network();
+      best = l.best();
+      state = l.state();
+      LOG.info("resuming from {} after epoch {}", c.checkpointDir(), state.epochsDone());
+    } else {
+      net = new MultiLayerNetwork(NetworkFactory.build(c, n, wTrain != null));
+      net.init();
+      state = new Checkpoints.State(0, Double.NaN, -1, 0, false, fingerprint, List.of());
+    }
+
+    List<EpochMetrics> metrics = new ArrayList<>(state.metrics());
+    double bestLoss = state.bestLoss();
+    int bestEpoch = state.bestEpoch();
+    int sinceBest = state.sinceBest();
+    boolean stopped = state.stopped();
+    int batches = (split.train.length + c.batchSize() - 1) / c.batchSize();
+    try (ProgressBar bar = c.progress() ? progressBar(batches, state.epochsDone()) : null) {
+      for (int epoch = state.epochsDone(); epoch < c.epochs() && !stopped; epoch++) {
+        long t0 = System.nanoTime();
+        double trainLoss = runEpoch(net, xTrain, wTrain, epoch, bar);
+        net.incrementEpochCount();
+        double validLoss = xValid == null ? Double.NaN : meanMse(net, xValid);
+        EpochMetrics m = new EpochMetrics(epoch, trainLoss, validLoss, learningRate(c, epoch),
+            (System.nanoTime() - t0) / 1_000_000);
+        metrics.add(m);
+        if (xValid != null) {
+          if (bestEpoch < 0 || validLoss < bestLoss) {
+            bestLoss = validLoss;
+            bestEpoch = epoch;
+            sinceBest = 0;
+            best = net.params().dup();
+          } else {
+            sinceBest++;
+            stopped = c.patience() > 0 && sinceBest >= c.patience();
+          }
+        }
+        LOG.info("epoch {}/{}: loss {} validation {} lr {} ({} ms)", epoch + 1, c.epochs(), trainLoss, validLoss,
+            m.learningRate(), m.millis());
+        if (checkpoints != null) {
+          write(checkpoints, net, best, new Checkpoints.State(epoch + 1, bestLoss, bestEpoch, sinceBest, stopped,
+              fingerprint, metrics));
+        }
+        listener.afterEpoch(m);
+      }
+    }
+    if (best != null) net.setParams(best);
+    else bestEpoch = metrics.size() - 1;
+    double[] percentiles = percentiles(perRecordMse(net, xTrain));
+    return new TrainedAutoencoder(net, c, normaliser, n, fingerprint, split.train.length, split.valid.length,
+        List.copyOf(metrics), bestEpoch, stopped && metrics.size() < c.epochs(), percentiles);
+  }
+
+  /** One pass over the training split in a shuffled order; returns the mean batch objective. */
+  private double runEpoch(MultiLayerNetwork net, INDArray xTrain, float[] weights, int epoch, ProgressBar bar) {
+    AutoencoderConfig c = config;
+    int rows = (int) xTrain.rows();
+    int[] order = new int[rows];
+    for (int i = 0; i < rows; i++) order[i] = i;
+    shuffle(order, new Random(mix(c.seed(), epoch)));
+    if (c.noiseStd() > 0) Nd4j.getRandom().setSeed(mix(c.seed(), epoch) ^ 0x5DEECE66DL);
+    double sum = 0;
+    for (int start = 0; start < rows; start += c.batchSize()) {
+      int[] idx = Arrays.copyOfRange(order, start, Math.min(rows, start + c.batchSize()));
+      INDArray target = Nd4j.pullRows(xTrain, 1, idx);
+      INDArray input = c.noiseStd() > 0
+          ? target.add(Nd4j.randn(DataType.FLOAT, idx.length, target.columns()).muli(c.noiseStd()))
+          : target;
+      INDArray labels = weights == null ? target
+          : Nd4j.hstack(target, Nd4j.createFromArray(pick(weights, idx)).reshape(idx.length, 1));
+      net.fit(input, labels);
+      sum += net.score() * idx.length;
+      if (bar != null) {
+        bar.step();
+        bar.setExtraMessage(String.format(" epoch %d/%d loss %.5g", epoch + 1, c.epochs(), net.score()));
+      }
+    }
+    return sum / rows;
+  }
+
+  /** Mean over records of the per-record MSE (clean inputs, no weights, no penalty). */
+  static double meanMse(MultiLayerNetwork net, INDArray x) {
+    double[] e = perRecordMse(net, x);
+    double s = 0;
+    for (double v : e) s += v;
+    return s / e.length;
+  }
+
+  static double[] perRecordMse(MultiLayerNetwork net, INDArray x) {
+    int rows = (int) x.rows();
+    double[] out = new double[rows];
+    for (int start = 0; start < rows; start += EVAL_BATCH) {
+      int end = Math.min(rows, start + EVAL_BATCH);
+      INDArray batch = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end),
+          org.nd4j.linalg.indexing.NDArrayIndex.all());
+      INDArray diff = net.output(batch, false).subi(batch);
+      double[] mse = diff.muli(diff).mean(1).toDoubleVector();
+      System.arraycopy(mse, 0, out, start, mse.length);
+    }
+    return out;
+  }
+
+  /** Values at percentiles 0, 0.1 ... 100 (linear interpolation between order statistics). */
+  static double[] percentiles(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    double[] p = new double[1001];
+    for (int i = 0; i <= 1000; i++) {
+      double pos = i / 1000.0 * (sorted.length - 1);
+      int lo = (int) Math.floor(pos);
+      int hi = Math.min(sorted.length - 1, lo + 1);
+      p[i] = sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+    return p;
+  }
+
+  static double learningRate(AutoencoderConfig c, int epoch) {
+    return switch (c.schedule()) {
+      case NONE -> c.learningRate();
+      case STEP -> c.learningRate() * Math.pow(c.decay(), Math.floor((double) epoch / c.stepEpochs()));
+      case EXPONENTIAL -> c.learningRate() * Math.pow(c.decay(), epoch);
+    };
+  }
+
+  private record Split(int[] train, int[] valid) {}
+
+  /** A seeded split: a shuffled copy of 0..rows-1, the first share held out, both sorted. */
+  private static Split split(int rows, double fraction, long seed) {
+    int[] all = new int[rows];
+    for (int i = 0; i < rows; i++) all[i] = i;
+    int nValid = (int) Math.round(rows * fraction);
+    if (nValid == 0) return new Split(all, new int[0]);
+    if (nValid >= rows) throw new IllegalArgumentException("validation fraction " + fraction + " leaves no training records of " + rows);
+    shuffle(all, new Random(seed));
+    int[] valid = Arrays.copyOf(all, nValid);
+    int[] train = Arrays.copyOfRange(all, nValid, rows);
+    Arrays.sort(valid);
+    Arrays.sort(train);
+    return new Split(train, valid);
+  }
+
+  private static void shuffle(int[] a, Random rng) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
+  /** A per-epoch seed: SplitMix64's finaliser over seed and epoch, so nearby seeds differ. */
+  static long mix(long seed, int epoch) {
+    long z = seed + 0x9E3779B97F4A7C15L * (epoch + 1L);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  private static INDArray rows(float[][] values, int[] idx, int n) {
+    float[] flat = new float[idx.length * n];
+    for (int i = 0; i < idx.length; i++) System.arraycopy(values[idx[i]], 0, flat, i * n, n);
+    return Nd4j.create(flat, new long[] {idx.length, n}, 'c');
+  }
+
+  private static float[] pick(float[] w, int[] idx) {
+    float[] out = new float[idx.length];
+    for (int i = 0; i < idx.length; i++) out[i] = w[idx[i]];
+    return out;
+  }
+
+  private ProgressBar progressBar(int batchesPerEpoch, int epochsDone) {
+    return new ProgressBarBuilder()
+        .setTaskName("train")
+        .setInitialMax((long) batchesPerEpoch * config.epochs())
+        .startsFrom((long) batchesPerEpoch * epochsDone, java.time.Duration.ZERO)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUnit(" batches", 1)
+        .build();
+  }
+
+  private static Optional<Checkpoints.Loaded> latest(Checkpoints checkpoints) {
+    try {
+      return checkpoints.latest();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read checkpoint: " + e.getMessage(), e);
+    }
+  }
+
+  private static void write(Checkpoints checkpoints, MultiLayerNetwork net, INDArray best, Checkpoints.State s) {
+    try {
+      checkpoints.write(net, best, s);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write checkpoint: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package org.moho.models.autoencoder;
+
+/** Gradient-descent rules. */
+public enum UpdaterKind {
+  ADAM,
+  SGD
+}
