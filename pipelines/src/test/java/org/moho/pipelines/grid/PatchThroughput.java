@@ -46,5 +46,45 @@ public final class PatchThroughput {
         }
       }
     }
+    directRunner(tiles, (PatchConfig) runs[0][1], (String) runs[0][0]);
+  }
+
+  /** The same cut as a grid.patches stage on Beam's DirectRunner: whole-process CPU (all threads). */
+  private static void directRunner(List<GridTile> tiles, PatchConfig c, String label) {
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long t0 = os.getProcessCpuTime();
+    long w0 = System.nanoTime();
+    org.apache.beam.sdk.Pipeline p = org.apache.beam.sdk.Pipeline.create(
+        org.apache.beam.sdk.options.PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+    org.apache.beam.sdk.values.PCollection<GridTile> in = p.apply(org.apache.beam.sdk.transforms.Create.of(tiles)
+        .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(GridTile.class)));
+    org.apache.beam.sdk.values.PCollectionTuple out = org.apache.beam.sdk.Pipeline.applyTransform("patches",
+        org.moho.core.stage.StageInputs.of(in), new GridPatches().create(c,
+            new org.moho.core.stage.StageContext("patches", java.nio.file.Path.of("."), java.nio.file.Path.of("target"), false)));
+    org.moho.core.stage.StageOutputs.<org.moho.core.data.Patch>main(out)
+        .apply("CountSamples", org.apache.beam.sdk.transforms.ParDo.of(new CountSamples()));
+    org.apache.beam.sdk.PipelineResult result = p.run();
+    result.waitUntilFinish();
+    long samples = 0;
+    for (org.apache.beam.sdk.metrics.MetricResult<Long> m : result.metrics().queryMetrics(
+        org.apache.beam.sdk.metrics.MetricsFilter.builder().addNameFilter(
+            org.apache.beam.sdk.metrics.MetricNameFilter.named("measure", "samples")).build()).getCounters()) {
+      samples += m.getAttempted();
+    }
+    double cpu = (os.getProcessCpuTime() - t0) / 1e9;
+    double wall = (System.nanoTime() - w0) / 1e9;
+    System.out.printf("DirectRunner, %s: %d samples, process CPU %.1f s (wall %.1f s) = %.2f CPU s per million samples%n",
+        label, samples, cpu, wall, cpu / (samples / 1e6));
+  }
+
+  /** Counts the samples of the patches it sees into the counter measure/samples. */
+  static final class CountSamples extends org.apache.beam.sdk.transforms.DoFn<org.moho.core.data.Patch, Void> {
+    private final org.apache.beam.sdk.metrics.Counter samples = org.apache.beam.sdk.metrics.Metrics.counter("measure", "samples");
+
+    @ProcessElement
+    public void process(@Element org.moho.core.data.Patch p) {
+      samples.inc(p.values().length);
+    }
   }
 }
