@@ -13,6 +13,6 @@ public final class HaloTooSmallException extends IllegalStateException {
   public HaloTooSmallException(GridTile tile, int needed, String what) {
     super(what + " needs a tile halo of at least " + needed + " nodes but tile " + tile.key()
         + " has halo " + tile.halo() + " (at latitudes " + String.format("%.2f..%.2f", tile.y(0), tile.y(tile.ny() - 1))
-        + "): raise `halo` of the stage that cuts the grid into tiles, or make the width smaller");
+        + "): raise `halo` of grid.read (the stage that cuts the grid into tiles), or make the filter or patch smaller");
   }
 }
