@@ -12,7 +12,8 @@ public record PeaksConfig(
         @Default("0") double smoothWidthKm,
     @Doc("smallest residual height (grid units, e.g. m) of a peak") @Default("1000") double minHeight,
     @Doc("a peak with a higher peak closer than this (km) is dropped; 0 = keep all") @Default("0") double minSeparationKm,
-    @Doc("a peak is the highest node of the (2w+1) x (2w+1) window around it") @Default("1") int window) {
+    @Doc("a peak is the highest node of the (2w+1) x (2w+1) window around it") @Default("1") int window)
+    implements java.io.Serializable {
 
   public PeaksConfig {
     ConfigException.check(regionalWidthKm >= 0, "regional_width_km", "must be >= 0 km, got " + regionalWidthKm);

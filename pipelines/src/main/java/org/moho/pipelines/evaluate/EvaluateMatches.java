@@ -126,7 +126,7 @@ public final class EvaluateMatches implements StageType<MatchesConfig> {
       PCollectionView<Region> regionView = region.apply("RegionView", View.asSingleton());
       PCollection<Row> rows = inputs.getPipeline()
           .apply("Once", Create.of("evaluate").withCoder(StringUtf8Coder.of()))
-          .apply("Evaluate", ParDo.of(new EvaluateFn(stageId, config, json, png, detView, siteView, regionView))
+          .apply("Evaluate", ParDo.of(new EvaluateFn(stageId, config.settings(), json, png, detView, siteView, regionView))
               .withSideInputs(detView, siteView, regionView));
       rows.setCoder(WithErrors.coder(rows, Row.class));
       PCollection<ErrorRecord> errors = PCollectionList.of(StageOutputs.errors(dets)).and(StageOutputs.errors(sites))
@@ -231,7 +231,7 @@ public final class EvaluateMatches implements StageType<MatchesConfig> {
 
   private static final class EvaluateFn extends DoFn<String, Row> {
     private final String stageId;
-    private final MatchesConfig config;
+    private final MatchesConfig.Settings config;
     private final String json;
     private final String png;
     private final PCollectionView<List<Detection>> detView;
@@ -240,7 +240,7 @@ public final class EvaluateMatches implements StageType<MatchesConfig> {
     private final Counter detOutside;
     private final Counter siteOutside;
 
-    EvaluateFn(String stageId, MatchesConfig config, String json, String png, PCollectionView<List<Detection>> detView,
+    EvaluateFn(String stageId, MatchesConfig.Settings config, String json, String png, PCollectionView<List<Detection>> detView,
         PCollectionView<List<Site>> siteView, PCollectionView<Region> regionView) {
       this.stageId = stageId;
       this.config = config;

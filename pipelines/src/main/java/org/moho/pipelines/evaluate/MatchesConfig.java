@@ -40,4 +40,12 @@ public record MatchesConfig(
     ConfigException.check(!latColumn.isBlank(), "lat_column", "must not be empty");
     fprLevels = List.copyOf(fprLevels);
   }
+
+  /** What the evaluation needs at run time (a Path is not serializable). */
+  record Settings(double radiusKm, boolean higherIsBetter, Double threshold, List<Double> fprLevels, int maxPoints)
+      implements java.io.Serializable {}
+
+  Settings settings() {
+    return new Settings(radiusKm, higherIsBetter, threshold, fprLevels, maxPoints);
+  }
 }
