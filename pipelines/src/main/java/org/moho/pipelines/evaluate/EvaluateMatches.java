@@ -227,6 +227,12 @@ public final class EvaluateMatches implements StageType<MatchesConfig> {
         org.apache.beam.sdk.coders.CoderRegistry registry, org.apache.beam.sdk.coders.Coder<Region> input) {
       return org.apache.beam.sdk.coders.NullableCoder.of(org.apache.beam.sdk.coders.SerializableCoder.of(Region.class));
     }
+
+    @Override
+    public org.apache.beam.sdk.coders.Coder<Region> getDefaultOutputCoder(
+        org.apache.beam.sdk.coders.CoderRegistry registry, org.apache.beam.sdk.coders.Coder<Region> input) {
+      return org.apache.beam.sdk.coders.SerializableCoder.of(Region.class);
+    }
   }
 
   private static final class EvaluateFn extends DoFn<String, Row> {
@@ -281,8 +287,12 @@ public final class EvaluateMatches implements StageType<MatchesConfig> {
       double[] cLon = sites.stream().mapToDouble(Site::lon).toArray();
       double[] cLat = sites.stream().mapToDouble(Site::lat).toArray();
       boolean hib = config.higherIsBetter();
-      List<MatchCurve.Point> curve = MatchCurve.sweep(dLon, dLat, score, hib, cLon, cLat, config.radiusKm(),
-          config.maxPoints());
+      // The levels use every distinct threshold; the rows, JSON and plot a spread of at most max_points.
+      List<MatchCurve.Point> full = MatchCurve.sweep(dLon, dLat, score, hib, cLon, cLat, config.radiusKm(),
+          Integer.MAX_VALUE);
+      List<MatchCurve.Point> curve = new ArrayList<>();
+      int shown = Math.min(full.size(), config.maxPoints());
+      for (int p = 1; p <= shown; p++) curve.add(full.get((int) Math.round((double) p * full.size() / shown) - 1));
       double op = config.threshold() == null ? Double.NaN : config.threshold();
       MatchCurve.Point summary = MatchCurve.at(dLon, dLat, score, hib, cLon, cLat, config.radiusKm(), op);
 
@@ -296,7 +306,7 @@ public final class EvaluateMatches implements StageType<MatchesConfig> {
       s.put("catalogue", (long) sites.size());
       List<Object> levels = new ArrayList<>();
       for (double x : config.fprLevels()) {
-        MatchCurve.Point best = MatchCurve.bestWithFprAtMost(curve, x);
+        MatchCurve.Point best = MatchCurve.bestWithFprAtMost(full, x);
         s.put(levelColumn(x), best == null ? 0.0 : best.sr());
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("fpr_max", x);

@@ -19,7 +19,7 @@ public record MatchesConfig(
     @Doc("the summary gives the best SR whose FPR is at most each of these") @Default("[0.10, 0.40]") List<Double> fprLevels,
     @Doc("catalogue column of the longitude (matched ignoring case)") @Default("lon") String lonColumn,
     @Doc("catalogue column of the latitude (matched ignoring case)") @Default("lat") String latColumn,
-    @Doc("at most this many curve points (thresholds spread over the score ranks)") @Default("500") int maxPoints,
+    @Doc("at most this many curve points in the rows, JSON and PNG (spread over the score ranks; the SR at FPR levels use all)") @Default("500") int maxPoints,
     @Doc("where the JSON metrics go; default ${out}/<stage id>.json") @Default(Default.NONE) Path json,
     @Doc("where the SR-FPR curve PNG goes; default ${out}/<stage id>.png") @Default(Default.NONE) Path png) {
 
