@@ -7,5 +7,6 @@ public final class DetectModule extends StageModule {
   @Override
   protected void configureStages() {
     stage("detect.peaks", DetectPeaks.class);
+    stage("detect.minima", DetectMinima.class);
   }
 }
