@@ -7,5 +7,6 @@ public final class EvaluateModule extends StageModule {
   @Override
   protected void configureStages() {
     stage("evaluate.matches", EvaluateMatches.class);
+    stage("evaluate.binary", EvaluateBinary.class);
   }
 }
