@@ -17,7 +17,7 @@ public final class QcMetrics {
       "flat_fraction",      // samples in runs of >= min_run identical values, / n
       "longest_flat",       // longest run of identical values, / n
       "spike_count",        // local maxima of |r| above spike_k·σ(r)
-      "spike_peak",         // max |r| / σ(r)
+      "spike_peak",         // max over i of (|r_i| − max(|r_{i−2}|, |r_{i+2}|)) / σ(r)
       "clip_fraction",      // samples equal to the window's max or min beyond the first of each, / n
       "clip_run",           // longest run of samples at the window's max or min, / n
       "std",                // standard deviation (record units)
@@ -26,7 +26,7 @@ public final class QcMetrics {
       "rms_jump_quarters",  // log10(max / min of rms(d) over the four quarters)
       "gain_step",          // two-sided step of log10 σ(d) over 16 blocks (see gainStep)
       "max_median_ratio",   // max |x − med| / median |x − med|
-      "timing_jump");       // max over i of min(|e_i|, |e_{i−1} + e_i|, |e_i + e_{i+1}|) / σ(d), e = d − median(d)
+      "timing_jump");       // max over i of (min(|e_i|, |e_{i−1} + e_i|, |e_i + e_{i+1}|) − max(|e_{i−2}|, |e_{i+2}|)) / σ(e), e = d − median(d)
 
   /** Ratios are capped here so that a constant window yields a large finite number, not ∞ or NaN. */
   public static final double CAP = 1e6;
@@ -91,7 +91,13 @@ public final class QcMetrics {
     return new double[] {zeros / (double) n, flat / (double) n, longest / (double) n};
   }
 
-  /** spike_count, spike_peak from the second-difference residual. */
+  /**
+   * spike_count, spike_peak from the second-difference residual r. A one-sample spike of height
+   * H gives r = H at the spike, −H/2 beside it and nothing two samples away; the impulsive onset
+   * of a real arrival gives large r over many samples. So a sample's spike height is |r_i| less
+   * the larger |r| two samples either side: an isolated outlier keeps its height, an oscillation
+   * does not.
+   */
   private static double[] spikes(double[] x, double k) {
     int n = x.length;
     double[] r = new double[n - 2];
@@ -100,10 +106,11 @@ public final class QcMetrics {
     double peak = 0;
     int count = 0;
     for (int j = 0; j < r.length; j++) {
-      double a = Math.abs(r[j]);
+      double around = Math.max(j >= 2 ? Math.abs(r[j - 2]) : 0, j + 2 < r.length ? Math.abs(r[j + 2]) : 0);
+      double a = Math.max(0, Math.abs(r[j]) - around);
       peak = Math.max(peak, a);
-      // a spike also raises |r| by half its height on either side: count only the local maximum
-      boolean localMax = (j == 0 || a >= Math.abs(r[j - 1])) && (j == r.length - 1 || a > Math.abs(r[j + 1]));
+      // the samples beside a spike keep half its height: count only the local maximum of |r|
+      boolean localMax = (j == 0 || Math.abs(r[j]) >= Math.abs(r[j - 1])) && (j == r.length - 1 || Math.abs(r[j]) > Math.abs(r[j + 1]));
       if (localMax && a > k * sigma && a > 0) count++;
     }
     return new double[] {count, ratio(peak, sigma)};
@@ -161,9 +168,10 @@ public final class QcMetrics {
 
   /**
    * A gain error scales a stretch: the robust scale of the differences steps up at one end of it
-   * and down at the other (or down then up). With s_j = log10 σ(d) in 16 blocks and
-   * l_j = s_{j+2} − s_j (skipping the block that straddles a step), this is the largest
-   * min(|l_j|, |l_k|) over j < k with l_j and l_k of opposite sign. An earthquake rises
+   * and down at the other (or down then up). With σ(d) in 16 blocks and l_j the log10 step
+   * across block j+1 (skipping the block that straddles a step), this is the largest
+   * min(|l_j|, |l_k|) over j < k with l_j and l_k of opposite sign (l_j here compares the
+   * geometric means of up to three blocks either side, see the code). An earthquake rises
    * abruptly but decays slowly, so it scores far less than a plateau; a spike does not move a
    * block's MAD.
    */
@@ -175,12 +183,11 @@ public final class QcMetrics {
       if (sigma == 0) sigma = std(d, j * m / BLOCKS, (j + 1) * m / BLOCKS);
       s[j] = sigma;
     }
-    // l[j]: the step from the two blocks before block j+1 to the two after it (one at the edges)
+    // l[j]: the step from the (up to) three blocks before block j+1 to the three after it, in
+    // log10 of their geometric means; the straddling block j+1 is left out
     double[] l = new double[BLOCKS - 2];
     for (int j = 0; j < l.length; j++) {
-      double before = j == 0 ? s[0] : Math.sqrt(s[j - 1] * s[j]);
-      double after = j + 3 < BLOCKS ? Math.sqrt(s[j + 2] * s[j + 3]) : s[j + 2];
-      l[j] = log10Ratio(after, before);
+      l[j] = log10Ratio(geometricMean(s, j + 2, Math.min(BLOCKS, j + 5)), geometricMean(s, Math.max(0, j - 2), j + 1));
     }
     double best = 0;
     for (int j = 0; j < l.length; j++) {
@@ -189,6 +196,15 @@ public final class QcMetrics {
       }
     }
     return best;
+  }
+
+  private static double geometricMean(double[] s, int from, int to) {
+    double logSum = 0;
+    for (int i = from; i < to; i++) {
+      if (s[i] == 0) return 0;
+      logSum += Math.log(s[i]);
+    }
+    return Math.exp(logSum / (to - from));
   }
 
   private static double timingJump(double[] d) {
@@ -202,7 +218,10 @@ public final class QcMetrics {
       double step = Math.abs(e[i]);
       if (i > 0) step = Math.min(step, Math.abs(e[i - 1] + e[i]));
       if (i < e.length - 1) step = Math.min(step, Math.abs(e[i] + e[i + 1]));
-      best = Math.max(best, step);
+      // a discontinuity is one step between ordinary differences; a real arrival moves fast for
+      // many samples, so the larger |e| two samples either side is taken off
+      double around = Math.max(i >= 2 ? Math.abs(e[i - 2]) : 0, i + 2 < e.length ? Math.abs(e[i + 2]) : 0);
+      best = Math.max(best, step - around);
     }
     return ratio(best, sigma(e));
   }

@@ -12,12 +12,12 @@ import org.moho.core.stage.Doc;
  */
 public record RulesConfig(
     @Doc("gap: longest_flat (longest run of identical values / n) at which score_gap = 1") @Default("0.012") double gapLongestFlat,
-    @Doc("spikes: spike_peak (max second-difference residual / its MAD sigma) at which score_spikes = 1") @Default("8.2") double spikePeak,
+    @Doc("spikes: spike_peak (max second-difference residual / its MAD sigma) at which score_spikes = 1") @Default("6.9") double spikePeak,
     @Doc("clipping: clip_fraction (repeated extreme samples / n) at which score_clipping = 1") @Default("0.0088") double clipFraction,
     @Doc("dead: distinct_fraction at or below which score_dead = 1 (score = this / distinct_fraction)") @Default("0.1") double deadDistinct,
     @Doc("dead: std (record units) at or below which score_dead = 1 (score = this / std); 0 = not used") @Default("10") double deadStd,
-    @Doc("gain: gain_step (two-sided step of log10 block scale) at which score_gain = 1") @Default("0.91") double gainStep,
-    @Doc("timing: timing_jump (largest lasting first-difference step / its MAD sigma) at which score_timing = 1") @Default("6.9") double timingJump,
+    @Doc("gain: gain_step (two-sided step of log10 block scale) at which score_gain = 1") @Default("0.69") double gainStep,
+    @Doc("timing: timing_jump (largest lasting first-difference step / its MAD sigma) at which score_timing = 1") @Default("4.7") double timingJump,
     @Doc("autoencoder: column of the optional scores input compared") @Default("mse") String aeColumn,
     @Doc("autoencoder: value of ae_column at which score_ae = 1; required when the scores input is connected") @Default(Default.NONE) Double aeThreshold)
     implements Serializable {
