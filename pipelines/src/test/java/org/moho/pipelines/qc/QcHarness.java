@@ -45,10 +45,31 @@ final class QcHarness {
   }
 
   static <C extends Record> PCollectionTuple apply(StageType<C> stage, C config, PCollection<?>... inputs) {
+    return apply("stage", stage, config, inputs);
+  }
+
+  /** Applies a stage under id {@code id} (its name in the pipeline and in its errors and counters). */
+  static <C extends Record> PCollectionTuple apply(String id, StageType<C> stage, C config, PCollection<?>... inputs) {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-    List<PCollection<?>> ports = new ArrayList<>(List.of(inputs));
-    return Pipeline.applyTransform("stage", new StageInputs(inputs[0].getPipeline(), ports),
-        stage.create(config, new StageContext("stage", tmp, tmp, false)));
+    List<PCollection<?>> ports = new ArrayList<>(java.util.Arrays.asList(inputs));
+    org.apache.beam.sdk.Pipeline p = inputs.length > 0 ? inputs[0].getPipeline() : null;
+    return Pipeline.applyTransform(id, new StageInputs(p, ports), stage.create(config, new StageContext(id, tmp, tmp, false)));
+  }
+
+  static <C extends Record> PCollectionTuple source(Pipeline p, String id, StageType<C> stage, C config) {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    return Pipeline.applyTransform(id, StageInputs.none(p), stage.create(config, new StageContext(id, tmp, tmp, false)));
+  }
+
+  /** The committed value of counter {@code stage/name}, 0 when never incremented. */
+  static long counter(org.apache.beam.sdk.PipelineResult result, String stage, String name) {
+    long total = 0;
+    for (org.apache.beam.sdk.metrics.MetricResult<Long> c : result.metrics().queryMetrics(
+        org.apache.beam.sdk.metrics.MetricsFilter.builder().addNameFilter(
+            org.apache.beam.sdk.metrics.MetricNameFilter.named(stage, name)).build()).getCounters()) {
+      total += c.getCommitted();
+    }
+    return total;
   }
 
   /** Asserts the exact contents by their text, in any order. */
