@@ -166,8 +166,9 @@ public final class QcRules implements StageType<RulesConfig> {
       for (FeatureVector v : vectors) {
         try {
           if (scores.size() > 1) throw new RecordException(scores.size() + " score rows share the key " + e.getKey());
-          if (scores.isEmpty()) missing.inc();
-          out.get(StageOutputs.<Row>main()).output(scoredRow(config, v, scores.isEmpty() ? null : scores.get(0)));
+          Row row = scoredRow(config, v, scores.isEmpty() ? null : scores.get(0));
+          if (scores.isEmpty()) missing.inc(); // counted only for rows that are output
+          out.get(StageOutputs.<Row>main()).output(row);
         } catch (RecordException x) {
           out.get(StageOutputs.ERRORS).output(new ErrorRecord(stageId, v.key(), x.getMessage(), x.value()));
         }
