@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.moho.core.data.ErrorRecord;
+import org.moho.core.files.PathPolicy;
 import org.moho.core.spec.InputRef;
 import org.moho.core.spec.Interpolator;
 import org.moho.core.spec.ParamSpec;
@@ -29,12 +30,22 @@ import org.moho.core.stage.StageType;
  * params and {@code -p} overrides, {@code ${...}} references, stage types (with the nearest
  * registered names), every config block, {@code from} references and cycles, the number and
  * element types of each stage's inputs. Nothing is read or run. All problems are reported at once.
+ * Every path (path params and Path-typed settings, inputs and outputs alike) must lie in the spec's
+ * folder, the working folder or the output folder unless {@code allowOutside} ({@link PathPolicy}).
  */
 public final class GraphBuilder {
   private final StageRegistry registry;
+  private final boolean allowOutside;
 
+  /** Paths must stay in the spec's folder, the working folder or the output folder ({@link PathPolicy}). */
   public GraphBuilder(StageRegistry registry) {
+    this(registry, false);
+  }
+
+  /** With {@code allowOutside} ({@code --allow-outside}), Path values may name any file. */
+  public GraphBuilder(StageRegistry registry, boolean allowOutside) {
     this.registry = registry;
+    this.allowOutside = allowOutside;
   }
 
   /** The graph, or a {@link org.moho.core.spec.SpecException} listing every problem. */
@@ -48,6 +59,8 @@ public final class GraphBuilder {
   public PipelineGraph build(
       PipelineSpec spec, Map<String, String> overrides, Path outFolder, Map<String, String> env, Path cwd, Problems problems) {
     Map<String, Object> params = Params.resolve(spec, overrides, cwd, problems);
+    PathPolicy paths = PathPolicy.within(allowOutside, spec.file().getParent(), cwd, outFolder);
+    checkPathParams(spec, params, paths, problems);
     Set<String> used = new HashSet<>();
     Interpolator interpolator = new Interpolator(params, spec.params().keySet(), outFolder, env, problems, used);
 
@@ -69,7 +82,7 @@ public final class GraphBuilder {
       }
       String where = "stage '" + s.id() + "' (" + s.use() + ")";
       // A block with an unresolved ${...} was reported already; binding it would only repeat that.
-      Record config = unresolved ? null : new ConfigBinder(s.base(), where, problems).bind(type.configType(), with);
+      Record config = unresolved ? null : new ConfigBinder(s.base(), where, problems, paths).bind(type.configType(), with);
       checkRefs(s, byId, problems);
       List<List<InputRef>> ports = assignPorts(s, type, where, problems);
       if (config != null && ports != null) nodes.put(s.id(), new StageNode(s, type, config, ports));
@@ -83,6 +96,16 @@ public final class GraphBuilder {
     List<StageNode> ordered = new ArrayList<>();
     for (StageNode n : order) if (nodes.containsKey(n.id())) ordered.add(nodes.get(n.id()));
     return new PipelineGraph(spec, params, outFolder, ordered, problems.warnings());
+  }
+
+  /** A path param (its default, or the -p value) must be allowed too, even if no Path key uses it. */
+  private static void checkPathParams(PipelineSpec spec, Map<String, Object> params, PathPolicy paths, Problems problems) {
+    for (ParamSpec p : spec.params().values()) {
+      if (params.get(p.name()) instanceof Path value && !paths.allows(value)) {
+        problems.error(p.location(), "param '" + p.name() + "' is " + value
+            + ", outside the spec's folder, the working folder and the output folder; pass --allow-outside to allow it");
+      }
+    }
   }
 
   private static void checkRefs(StageSpec s, Map<String, StageSpec> byId, Problems problems) {
