@@ -49,7 +49,14 @@ final class TableLines {
       if (line.isBlank() || line.startsWith(config.comment())) continue;
       if (delim == 0) delim = sniff(line);
       if (header == null) {
-        header = CsvLine.split(line, delim);
+        try {
+          header = CsvLine.split(line, delim);
+        } catch (IllegalArgumentException e) {
+          // without its header no line can be read: the file is one counted error (found by TableReadFuzzTest)
+          sink.line();
+          sink.error(new ErrorRecord(stage, name + ":" + lineNo, "the header line: " + e.getMessage() + "; the file is not read", line));
+          return;
+        }
         continue;
       }
       sink.line();
