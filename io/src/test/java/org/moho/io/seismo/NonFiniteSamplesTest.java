@@ -19,7 +19,7 @@ class NonFiniteSamplesTest {
     FileContents c = SeismogramFile.decode(b, SeismoFormat.AUTO, "II.TLY.BHZ.SAC");
     assertEquals(List.of(), c.segments());
     assertEquals(1, c.errors().size());
-    assertTrue(c.errors().get(0).reason().equals("II.TLY..BHZ: 1 of 12684 samples are NaN or infinite (the first at sample 100)"),
+    assertTrue(c.errors().get(0).reason().equals("II.TLY.00.BHZ: 1 of 12684 samples are NaN or infinite (the first at sample 100)"),
         c.errors().get(0).reason());
   }
 }
