@@ -86,10 +86,41 @@ class PathPolicyTest {
         """);
     Problems problems = new Problems();
     var s = new SpecLoader().load(spec, problems);
-    new GraphBuilder(REGISTRY).build(s, Map.of(), tmp.resolve("out"), Map.of(), tmp.resolve("cwd"), problems);
+    new GraphBuilder(REGISTRY, false).build(s, Map.of(), tmp.resolve("out"), Map.of(), tmp.resolve("cwd"), problems);
     List<Problem> e = problems.errors();
     assertEquals(1, e.size(), e.toString());
     assertTrue(e.get(0).toString().contains("s.yaml:3:3") && e.get(0).message().contains("param 'where' is /etc/shadow"), e.get(0).toString());
     assertFalse(PathPolicy.within(false, tmp).allows(Path.of("/etc/shadow")));
+  }
+
+  @Test
+  void aPathTheUserGivesWithDashPIsAllowedButNotWhatLiesBesideIt() throws IOException {
+    Path specs = Files.createDirectories(tmp.resolve("specs"));
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    Path spec = specs.resolve("s.yaml");
+    for (String[] c : new String[][] {{"${where}", "0"}, {"${where}/../other.csv", "1"}}) {
+      Files.writeString(spec, """
+          pipeline: {name: p}
+          params:
+            where: {type: path}
+          stages:
+            - {id: n, use: test.numbers, with: {count: 1, file: "%s"}}
+          """.formatted(c[0]));
+      Problems problems = new Problems();
+      var s = new SpecLoader().load(spec, problems);
+      new GraphBuilder(REGISTRY, false).build(s, Map.of("where", elsewhere.resolve("t.csv").toString()), tmp.resolve("out"), Map.of(),
+          tmp.resolve("cwd"), problems);
+      assertEquals(Integer.parseInt(c[1]), problems.errors().size(), c[0] + ": " + problems.errors());
+    }
+  }
+
+  @Test
+  void theLibraryConstructorDoesNotConfine() throws IOException {
+    Path specs = Files.createDirectories(tmp.resolve("specs"));
+    Path spec = specs.resolve("s.yaml");
+    Files.writeString(spec, "pipeline: {name: p}\nstages:\n  - {id: n, use: test.numbers, with: {count: 1, file: /etc/hosts}}\n");
+    Problems problems = new Problems();
+    new GraphBuilder(REGISTRY).build(new SpecLoader().load(spec, problems), Map.of(), tmp.resolve("out"), Map.of(), tmp, problems);
+    assertEquals(List.of(), problems.errors());
   }
 }
