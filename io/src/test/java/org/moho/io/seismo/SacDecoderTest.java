@@ -116,4 +116,15 @@ class SacDecoderTest {
     assertEquals(1, c.errors().size());
     assertTrue(c.errors().get(0).reason().startsWith("SAC reference time (NZYEAR..NZMSEC) is invalid"), c.errors().get(0).reason());
   }
+
+  /** Found by SacFuzzTest: a reference year of 300000000 overflowed the microsecond start time (ArithmeticException). */
+  @Test
+  void aStartTimeBeyondMicrosecondsIsAnErrorUnit() throws IOException {
+    byte[] b = Files.readAllBytes(Reference.data("II.TLY.BHZ.SAC"));
+    java.nio.ByteBuffer.wrap(b).putInt(70 * 4, 300_000_000); // NZYEAR (int word 0)
+    FileContents c = SacDecoder.decode(b);
+    assertEquals(List.of(), c.segments());
+    assertEquals(1, c.errors().size());
+    assertTrue(c.errors().get(0).reason().contains("is out of range"), c.errors().get(0).reason());
+  }
 }
