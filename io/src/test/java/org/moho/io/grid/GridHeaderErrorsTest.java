@@ -31,4 +31,12 @@ class GridHeaderErrorsTest {
     IOException e = assertThrows(IOException.class, () -> GridFormat.ESRI.open(f, null).close());
     assertTrue(e.getMessage().contains("grid spacing"), e.getMessage());
   }
+
+  @Test
+  void anEsriHeaderAnnouncingMoreValuesThanTheFileHoldsIsRefusedBeforeAllocating() {
+    // EsriGridFuzzTest: tut_bathy.south6x7.asc with nrows 833333333333 exhausted the heap
+    Path crash = SEEDS.resolve("EsriGridFuzzTestInputs/esri/crash-25a796e46172c9a707d3d85bef09e1621fa8b1c1");
+    IOException e = assertThrows(IOException.class, () -> GridFormat.ESRI.open(crash, null).close());
+    assertTrue(e.getMessage().contains("must be whole numbers") || e.getMessage().contains("cannot hold them"), e.getMessage());
+  }
 }
