@@ -29,7 +29,7 @@ final class SpecChecker {
         : Path.of("moho-out").resolve(spec.name()).toAbsolutePath().normalize();
     PipelineGraph graph = null;
     if (!problems.hasErrors()) {
-      graph = new GraphBuilder(registry).build(spec, o.params, out, System.getenv(), Path.of("").toAbsolutePath(), problems);
+      graph = new GraphBuilder(registry, o.allowOutside).build(spec, o.params, out, System.getenv(), Path.of("").toAbsolutePath(), problems);
     }
     for (Problem p : problems.all()) err.println(p);
     if (problems.hasErrors()) {

@@ -14,7 +14,7 @@ public final class SpecOptions {
   @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "set a param (repeatable); its type is checked")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(names = "--allow-outside", description = "let include: leave the spec's folder")
+  @Option(names = "--allow-outside", description = "let include: files and paths (inputs and outputs) lie outside the spec's folder, the working folder and --out")
   boolean allowOutside;
 
   @Option(names = "--out", paramLabel = "DIR", description = "the run's output folder, ${out} in the spec (default: moho-out/PIPELINE)")

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.moho.core.data.ErrorRecord;
+import org.moho.core.files.PathPolicy;
 import org.moho.core.spec.InputRef;
 import org.moho.core.spec.Interpolator;
 import org.moho.core.spec.ParamSpec;
@@ -29,12 +30,36 @@ import org.moho.core.stage.StageType;
  * params and {@code -p} overrides, {@code ${...}} references, stage types (with the nearest
  * registered names), every config block, {@code from} references and cycles, the number and
  * element types of each stage's inputs. Nothing is read or run. All problems are reported at once.
+ * Built with {@link #GraphBuilder(StageRegistry, boolean)}, as the CLI does, every path (path
+ * params and Path-typed settings, inputs and outputs alike) must lie in the spec's folder, the
+ * working folder, the output folder or a path given with {@code -p}, unless {@code allowOutside}
+ * ({@link PathPolicy}).
  */
 public final class GraphBuilder {
   private final StageRegistry registry;
+  private final boolean allowOutside;
 
+  private final boolean confine;
+
+  /**
+   * For library use and tests, where the caller wrote the spec: paths are not confined. The CLI
+   * uses {@link #GraphBuilder(StageRegistry, boolean)}.
+   */
   public GraphBuilder(StageRegistry registry) {
     this.registry = registry;
+    this.allowOutside = true;
+    this.confine = false;
+  }
+
+  /**
+   * For specs from anywhere (the CLI): paths must stay in the spec's folder, the working folder,
+   * the output folder or a path the user gave with {@code -p} ({@link PathPolicy}), unless
+   * {@code allowOutside} ({@code --allow-outside}).
+   */
+  public GraphBuilder(StageRegistry registry, boolean allowOutside) {
+    this.registry = registry;
+    this.allowOutside = allowOutside;
+    this.confine = true;
   }
 
   /** The graph, or a {@link org.moho.core.spec.SpecException} listing every problem. */
@@ -48,6 +73,14 @@ public final class GraphBuilder {
   public PipelineGraph build(
       PipelineSpec spec, Map<String, String> overrides, Path outFolder, Map<String, String> env, Path cwd, Problems problems) {
     Map<String, Object> params = Params.resolve(spec, overrides, cwd, problems);
+    PathPolicy paths = PathPolicy.UNRESTRICTED;
+    if (confine) {
+      // a path typed with -p is the user's own choice, not the spec's: it is allowed as given
+      List<Path> roots = new ArrayList<>(List.of(spec.file().getParent(), cwd, outFolder));
+      for (String name : overrides.keySet()) if (params.get(name) instanceof Path p) roots.add(p);
+      paths = PathPolicy.within(allowOutside, roots.toArray(Path[]::new));
+      checkPathParams(spec, overrides, params, paths, problems);
+    }
     Set<String> used = new HashSet<>();
     Interpolator interpolator = new Interpolator(params, spec.params().keySet(), outFolder, env, problems, used);
 
@@ -69,7 +102,7 @@ public final class GraphBuilder {
       }
       String where = "stage '" + s.id() + "' (" + s.use() + ")";
       // A block with an unresolved ${...} was reported already; binding it would only repeat that.
-      Record config = unresolved ? null : new ConfigBinder(s.base(), where, problems).bind(type.configType(), with);
+      Record config = unresolved ? null : new ConfigBinder(s.base(), where, problems, paths).bind(type.configType(), with);
       checkRefs(s, byId, problems);
       List<List<InputRef>> ports = assignPorts(s, type, where, problems);
       if (config != null && ports != null) nodes.put(s.id(), new StageNode(s, type, config, ports));
@@ -83,6 +116,17 @@ public final class GraphBuilder {
     List<StageNode> ordered = new ArrayList<>();
     for (StageNode n : order) if (nodes.containsKey(n.id())) ordered.add(nodes.get(n.id()));
     return new PipelineGraph(spec, params, outFolder, ordered, problems.warnings());
+  }
+
+  /** A path param's default must be allowed too, even if no Path key uses it. */
+  private static void checkPathParams(
+      PipelineSpec spec, Map<String, String> overrides, Map<String, Object> params, PathPolicy paths, Problems problems) {
+    for (ParamSpec p : spec.params().values()) {
+      if (!overrides.containsKey(p.name()) && params.get(p.name()) instanceof Path value && !paths.allows(value)) {
+        problems.error(p.location(), "param '" + p.name() + "' is " + value
+            + ", outside the spec's folder, the working folder and the output folder; pass --allow-outside to allow it");
+      }
+    }
   }
 
   private static void checkRefs(StageSpec s, Map<String, StageSpec> byId, Problems problems) {

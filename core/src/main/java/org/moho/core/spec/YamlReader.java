@@ -128,6 +128,14 @@ public final class YamlReader {
       problems.error(new Location(file.toString(), 1, 1), "the file is empty; expected a mapping with a 'stages' list");
       return null;
     }
+    // Size the expanded tree on the composed graph first (each distinct node once), so that an
+    // alias bomb is refused without building any of its expansion.
+    try {
+      expandedSize(root, 0, new java.util.IdentityHashMap<>());
+    } catch (TooLarge e) {
+      problems.error(Location.of(file, root.getStartMark()), e.getMessage());
+      return null;
+    }
     Converter c = new Converter(file, problems);
     try {
       return c.convert(root, 0);
@@ -135,6 +143,29 @@ public final class YamlReader {
       problems.error(Location.of(file, root.getStartMark()), e.getMessage());
       return null;
     }
+  }
+
+  /** The number of values {@code node} expands to, memoised per node; throws past the limits. */
+  private long expandedSize(Node node, int depth, java.util.IdentityHashMap<Node, Long> memo) {
+    if (depth > limits.maxDepth()) throw new TooLarge("nesting deeper than " + limits.maxDepth() + " levels");
+    Long known = memo.get(node);
+    if (known != null) {
+      if (known < 0) throw new TooLarge("a recursive alias (an anchor used inside itself) at line " + (node.getStartMark().getLine() + 1));
+      return known;
+    }
+    memo.put(node, -1L);
+    long n = 1;
+    if (node instanceof SequenceNode q) {
+      for (Node c : q.getValue()) n += expandedSize(c, depth + 1, memo);
+    } else if (node instanceof MappingNode m) {
+      for (NodeTuple t : m.getValue()) n += expandedSize(t.getValueNode(), depth + 1, memo); // keys become text
+    }
+    if (n > limits.maxNodes()) {
+      throw new TooLarge("the document expands to more than " + limits.maxNodes()
+          + " values (aliases are expanded); a spec must be smaller");
+    }
+    memo.put(node, n);
+    return n;
   }
 
   private static String limitMessage(String m) {

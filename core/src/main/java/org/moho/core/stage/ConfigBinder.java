@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.moho.core.files.PathPolicy;
 import org.moho.core.spec.Location;
 import org.moho.core.spec.Problems;
 import org.moho.core.spec.Suggestions;
@@ -30,7 +31,8 @@ import org.moho.core.spec.YamlReader;
  *
  * <p>Supported types: String, int, long, double, float, boolean (and boxes), {@link Path}
  * (relative to the spec's folder), enums (written in lower case, '-' for '_'), {@code List<T>},
- * {@code Map<String, T>} and nested records.
+ * {@code Map<String, T>} and nested records. A {@link PathPolicy} may confine Path values (data
+ * read and outputs written alike) to the folders a spec is allowed to touch.
  */
 public final class ConfigBinder {
   /** One documented key of a config record, for {@code moho stages} and docs/stages.md. */
@@ -39,11 +41,18 @@ public final class ConfigBinder {
   private final Path base;
   private final String where;
   private final Problems problems;
+  private final PathPolicy paths;
 
   public ConfigBinder(Path base, String where, Problems problems) {
+    this(base, where, problems, PathPolicy.UNRESTRICTED);
+  }
+
+  /** A binder whose {@link Path} values must be allowed by {@code paths} (else a problem at the key). */
+  public ConfigBinder(Path base, String where, Problems problems, PathPolicy paths) {
     this.base = base;
     this.where = where;
     this.problems = problems;
+    this.paths = paths;
   }
 
   /** The bound record, or null when any problem was found (all of them are reported). */
@@ -175,8 +184,14 @@ public final class ConfigBinder {
       return wrong(node, key, "true or false");
     }
     if (raw == Path.class) {
-      if (v instanceof String str && !str.isBlank()) return base.resolve(str).normalize();
-      return wrong(node, key, "a path");
+      if (!(v instanceof String str) || str.isBlank()) return wrong(node, key, "a path");
+      Path p = base.resolve(str).normalize();
+      if (!paths.allows(p)) {
+        problems.error(node.location(), where + ": '" + key + "' is '" + str + "', which is " + p
+            + ", outside the spec's folder, the working folder and the output folder; pass --allow-outside to allow it");
+        return null;
+      }
+      return p;
     }
     if (raw.isEnum()) {
       String text = s.text().trim().replace('-', '_');

@@ -31,6 +31,25 @@ class YamlLimitsTest {
   }
 
   @Test
+  void aBombWithinTheAliasCountIsRefusedBeforeAnyExpansion() {
+    // 6 levels of 8 aliases: 48 aliases (under the 50 allowed) expanding to 8^6 = 262,144 values.
+    StringBuilder b = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i <= 6; i++) {
+      b.append("a").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 8; j++) b.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      b.append("]\n");
+    }
+    String msg = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> read(b.toString()));
+    assertTrue(msg.contains("t.yaml:1:1: error: the document expands to more than 100000 values"), msg);
+  }
+
+  @Test
+  void anAnchorUsedInsideItselfIsRefused() {
+    String msg = read("a: &a [1, *a]\n");
+    assertTrue(msg.contains("recursive alias"), msg);
+  }
+
+  @Test
   void deepNestingIsRefused() {
     String deep = "[".repeat(5000) + "]".repeat(5000);
     String msg = read("a: " + deep);

@@ -44,8 +44,20 @@ final class EsriAsciiGridFile implements GridFile {
       center |= key.equals("xllcenter");
       token = t.next();
     }
-    int nx = (int) require(h, "ncols");
-    int ny = (int) require(h, "nrows");
+    double cols = require(h, "ncols");
+    double rows = require(h, "nrows");
+    if (!(cols >= 1 && rows >= 1 && cols <= Integer.MAX_VALUE && rows <= Integer.MAX_VALUE) || cols != Math.rint(cols) || rows != Math.rint(rows)) {
+      throw new IOException("ESRI header ncols " + cols + " and nrows " + rows + " must be whole numbers from 1 to " + Integer.MAX_VALUE);
+    }
+    int nx = (int) cols;
+    int ny = (int) rows;
+    // each value takes at least two bytes (a digit and a separator): a header announcing more
+    // than the file can hold is refused before the row index is allocated (EsriGridFuzzTest found
+    // nrows 833333333333 exhausting the heap)
+    if ((long) nx * ny > channel.size() / 2 + 1) {
+      throw new IOException("ESRI header announces " + nx + " x " + ny + " values; the file's " + channel.size()
+          + " bytes cannot hold them");
+    }
     double dx = h.containsKey("cellsize") ? h.get("cellsize") : require(h, "dx");
     double dy = h.containsKey("cellsize") ? h.get("cellsize") : require(h, "dy");
     if (corner == center) throw new IOException("ESRI header needs exactly one of xllcorner and xllcenter");

@@ -30,12 +30,20 @@ public enum GridFormat {
     return XYZ;
   }
 
-  /** Opens {@code path} as this format ({@code variable}: the netCDF z variable, null = auto). */
+  /**
+   * Opens {@code path} as this format ({@code variable}: the netCDF z variable, null = auto). A
+   * file whose bytes do not make a grid throws {@link IOException}, whatever the format.
+   */
   public GridFile open(Path path, String variable) throws IOException {
-    return switch (resolve(path)) {
-      case NETCDF -> NetcdfGridFile.open(path, variable);
-      case ESRI -> EsriAsciiGridFile.open(path);
-      default -> XyzGridFile.open(path);
-    };
+    try {
+      return switch (resolve(path)) {
+        case NETCDF -> NetcdfGridFile.open(path, variable);
+        case ESRI -> EsriAsciiGridFile.open(path);
+        default -> XyzGridFile.open(path);
+      };
+    } catch (IllegalArgumentException e) {
+      // a header GridHeader refuses (zero spacing, no nodes): found by NetcdfClassicFuzzTest
+      throw new IOException(path.getFileName() + ": not a usable grid: " + e.getMessage(), e);
+    }
   }
 }

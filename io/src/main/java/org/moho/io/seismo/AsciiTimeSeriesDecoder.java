@@ -61,7 +61,13 @@ final class AsciiTimeSeriesDecoder {
     if (!layout.equals("SLIST") && !layout.equals("TSPAIR")) {
       throw new IllegalArgumentException("layout '" + layout + "' is neither SLIST nor TSPAIR");
     }
-    double[] samples = new double[npts];
+    // the count comes from the file: a negative one threw NegativeArraySizeException (found by
+    // SlistFuzzTest) and a huge one would exhaust the heap, so the array is never larger than the
+    // number of tokens the block's text can hold; a short block is reported below as before
+    if (npts < 1) throw new IllegalArgumentException("header announces " + npts + " samples");
+    long chars = 0;
+    for (int i = headerLine + 1; i < end; i++) chars += lines[i].length() + 1;
+    double[] samples = new double[(int) Math.min(npts, chars)];
     int n = 0;
     for (int i = headerLine + 1; i < end; i++) {
       String line = lines[i].strip();

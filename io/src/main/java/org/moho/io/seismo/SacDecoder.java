@@ -53,7 +53,7 @@ final class SacDecoder {
       return FileContents.failed(0, "truncated SAC file: " + b.length + " bytes, NPTS " + npts + " needs " + needed);
     }
     double delta = exact(h.getDelta());
-    if (!(delta > 0)) return FileContents.failed(0, "SAC DELTA is " + h.getDelta());
+    if (!(delta > 0) || !Double.isFinite(1.0 / delta)) return FileContents.failed(0, "SAC DELTA is " + h.getDelta());
     if (h.getNzyear() == SacConstants.INT_UNDEF || h.getNzjday() == SacConstants.INT_UNDEF) {
       return FileContents.failed(0, "SAC reference time (NZYEAR, NZJDAY) is undefined");
     }
@@ -63,9 +63,22 @@ final class SacDecoder {
     } catch (IOException | RuntimeException e) {
       return FileContents.failed(0, "unreadable SAC samples: " + e.getMessage());
     }
-    ZonedDateTime reference = h.getNzTime();
+    ZonedDateTime reference;
+    try {
+      reference = h.getNzTime();
+    } catch (java.time.DateTimeException e) {
+      // a reference time field out of range (hour 25, day 400): found by SacFuzzTest
+      return FileContents.failed(0, "SAC reference time (NZYEAR..NZMSEC) is invalid: " + e.getMessage());
+    }
     double begin = h.getB() == SacConstants.FLOAT_UNDEF ? 0 : exact(h.getB());
-    long start = Times.micros(reference.toInstant()) + Math.round(begin * 1e6);
+    long start;
+    try {
+      // a year like 300000000 overflows microseconds since the epoch: found by SacFuzzTest
+      if (!Double.isFinite(begin) || Math.abs(begin) > 1e12) throw new ArithmeticException("B = " + h.getB() + " s");
+      start = Math.addExact(Times.micros(reference.toInstant()), Math.round(begin * 1e6));
+    } catch (ArithmeticException e) {
+      return FileContents.failed(0, "SAC start time (reference " + reference + ", B " + h.getB() + ") is out of range");
+    }
     double[] samples = new double[y.length];
     for (int i = 0; i < y.length; i++) samples[i] = y[i];
     Segment s = new Segment(text(h.getKnetwk()), text(h.getKstnm()), text(h.getKhole()), text(h.getKcmpnm()),

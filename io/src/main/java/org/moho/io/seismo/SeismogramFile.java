@@ -40,13 +40,40 @@ final class SeismogramFile {
       return FileContents.failed(0, bytes.length == 0 ? "empty file"
           : "unrecognised format: not miniSEED, SAC, ASCII TIMESERIES or a time-value table");
     }
-    return switch (f) {
+    return finiteOnly(switch (f) {
       case MSEED -> MiniSeedScanner.scan(bytes);
       case SAC -> SacDecoder.decode(bytes);
       case SLIST, TSPAIR -> AsciiTimeSeriesDecoder.decode(new String(bytes, StandardCharsets.UTF_8));
       case TEXT -> WaveformTableDecoder.decode(new String(bytes, StandardCharsets.UTF_8), fileName);
       case AUTO -> throw new IllegalStateException("sniff never answers AUTO");
-    };
+    });
+  }
+
+  /**
+   * A unit holding a NaN or infinite sample (a float SAC or miniSEED record can) becomes an error
+   * unit: downstream filters, windows and normalisation would otherwise turn it silently into
+   * NaN features.
+   */
+  static FileContents finiteOnly(FileContents c) {
+    java.util.List<Segment> ok = new java.util.ArrayList<>();
+    java.util.List<DecodeError> errors = new java.util.ArrayList<>(c.errors());
+    for (Segment s : c.segments()) {
+      int bad = 0;
+      int first = -1;
+      for (int i = 0; i < s.samples().length; i++) {
+        if (!Double.isFinite(s.samples()[i])) {
+          bad++;
+          if (first < 0) first = i;
+        }
+      }
+      if (bad == 0) {
+        ok.add(s);
+      } else {
+        errors.add(new DecodeError(s.offset(), s.id() + ": " + bad + " of " + s.samples().length
+            + " samples are NaN or infinite (the first at sample " + first + ")"));
+      }
+    }
+    return errors.size() == c.errors().size() ? c : new FileContents(ok, errors);
   }
 
   /** The format the bytes are in, or null if none of the known ones. */

@@ -15,7 +15,8 @@ import org.moho.core.data.Waveform;
  * within half a sample period of the time the trace predicts for its next sample. Otherwise it is
  * a gap (later) or an overlap (earlier), counted, and handled by the {@link GapPolicy}. When a
  * gap's length is not a whole number of samples, fill-zero and interpolate fill the nearest whole
- * number and keep the trace's own sample times.
+ * number and keep the trace's own sample times. A gap longer than {@link #MAX_FILL} samples is
+ * never filled: the trace splits there, so memory stays bounded by the data actually read.
  *
  * <p>Every segment ends either in a trace ({@link Result#used}) or, under {@code reject}, in
  * {@link Result#rejected} with the reason.
@@ -23,6 +24,13 @@ import org.moho.core.data.Waveform;
 final class TraceAssembler {
   /** The most samples one trace holds (a Java array); a gap too long to fill within it splits the trace. */
   static final int MAX_SAMPLES = Integer.MAX_VALUE - 8;
+
+  /**
+   * The longest gap fill-zero and interpolate fill (2^22 samples: 11.6 hours at 100 Hz, 32 MB);
+   * a longer gap splits the trace as under {@code split}. Without it one record with a corrupt
+   * start time (a year off) made the filler allocate gigabytes (found by MiniSeedFuzzTest).
+   */
+  static final long MAX_FILL = 1 << 22;
 
   private TraceAssembler() {}
 
@@ -67,7 +75,7 @@ final class TraceAssembler {
               Math.abs(delta) / 1e6, Times.instant(Math.round(expected)));
         }
         long missing = Math.round(delta / period);
-        boolean tooLong = gap && (double) current.length + missing + s.samples().length > MAX_SAMPLES;
+        boolean tooLong = gap && (missing > MAX_FILL || (double) current.length + missing + s.samples().length > MAX_SAMPLES);
         switch (tooLong ? GapPolicy.SPLIT : policy) {
           case SPLIT, REJECT -> {
             current = new Builder(s);

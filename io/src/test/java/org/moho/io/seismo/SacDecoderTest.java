@@ -105,4 +105,26 @@ class SacDecoderTest {
     assertEquals(List.of(new DecodeError(0, "truncated SAC file: 10000 bytes, NPTS 32768 needs 131704")), c.errors());
     assertEquals(1, c.units());
   }
+
+  /** Found by SacFuzzTest: an hour of 4587520 in the reference time escaped as a DateTimeException. */
+  @Test
+  void aReferenceTimeOutOfRangeIsAnErrorUnit() throws IOException {
+    byte[] b = Files.readAllBytes(Reference.data("II.TLY.BHZ.SAC"));
+    java.nio.ByteBuffer.wrap(b).putInt(70 * 4 + 2 * 4, 25); // NZHOUR (int word 2) = 25, big-endian as the file
+    FileContents c = SacDecoder.decode(b);
+    assertEquals(List.of(), c.segments());
+    assertEquals(1, c.errors().size());
+    assertTrue(c.errors().get(0).reason().startsWith("SAC reference time (NZYEAR..NZMSEC) is invalid"), c.errors().get(0).reason());
+  }
+
+  /** Found by SacFuzzTest: a reference year of 300000000 overflowed the microsecond start time (ArithmeticException). */
+  @Test
+  void aStartTimeBeyondMicrosecondsIsAnErrorUnit() throws IOException {
+    byte[] b = Files.readAllBytes(Reference.data("II.TLY.BHZ.SAC"));
+    java.nio.ByteBuffer.wrap(b).putInt(70 * 4, 300_000_000); // NZYEAR (int word 0)
+    FileContents c = SacDecoder.decode(b);
+    assertEquals(List.of(), c.segments());
+    assertEquals(1, c.errors().size());
+    assertTrue(c.errors().get(0).reason().contains("is out of range"), c.errors().get(0).reason());
+  }
 }

@@ -123,4 +123,19 @@ class TextDecodersTest {
     assertEquals(List.of(new DecodeError(2, "line 2 holds a time and no values")), c.errors());
     assertEquals(1, c.units());
   }
+
+  /** Found by SlistFuzzTest: a negative sample count escaped as NegativeArraySizeException; a huge one is refused before allocating. */
+  @Test
+  void anImpossibleSampleCountIsAnErrorUnit() throws IOException {
+    String text = new String(new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(
+        Reference.data("BW.UH1._.SHZ.D.2010.147.cut.slist.gz"))).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    for (String count : new String[] {"-24", "0", "2000000000"}) {
+      FileContents c = AsciiTimeSeriesDecoder.decode(text.replaceFirst("11517 samples", count + " samples"));
+      assertEquals(0, c.segments().size(), count);
+      assertEquals(1, c.errors().size(), count);
+      String reason = c.errors().get(0).reason();
+      assertTrue(count.equals("2000000000") ? reason.startsWith("block holds 11517") : reason.contains("header announces " + count + " samples"),
+          count + ": " + reason);
+    }
+  }
 }

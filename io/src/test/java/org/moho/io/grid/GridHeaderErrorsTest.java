@@ -1,0 +1,42 @@
+package org.moho.io.grid;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Regressions for NetcdfClassicFuzzTest findings: a grid header that GridHeader refuses escaped
+ * as IllegalArgumentException instead of the documented IOException.
+ */
+class GridHeaderErrorsTest {
+  static final Path SEEDS = Path.of(System.getProperty("moho.repo")).resolve("io/src/test/resources/org/moho/io/grid");
+
+  @Test
+  void aNetcdfGridWithAConstantLatitudeIsAnIoError() {
+    // tut_bathy.cut8x6.nc mutated so that every latitude is the same: spacing 0 in y
+    Path crash = SEEDS.resolve("NetcdfClassicFuzzTestInputs/netcdfClassic/crash-ed5fba6e6775452fbf353609af4d8a16abe7090c");
+    IOException e = assertThrows(IOException.class, () -> GridFormat.NETCDF.open(crash, null).close());
+    assertTrue(e.getMessage().contains("not a usable grid: grid spacing"), e.getMessage());
+  }
+
+  @Test
+  void anEsriGridWithZeroCellSizeIsAnIoError(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("g.asc");
+    Files.writeString(f, "ncols 2\nnrows 1\nxllcenter 0\nyllcenter 0\ncellsize 0\n1 2\n");
+    IOException e = assertThrows(IOException.class, () -> GridFormat.ESRI.open(f, null).close());
+    assertTrue(e.getMessage().contains("grid spacing"), e.getMessage());
+  }
+
+  @Test
+  void anEsriHeaderAnnouncingMoreValuesThanTheFileHoldsIsRefusedBeforeAllocating() {
+    // EsriGridFuzzTest: tut_bathy.south6x7.asc with nrows 833333333333 exhausted the heap
+    Path crash = SEEDS.resolve("EsriGridFuzzTestInputs/esri/crash-25a796e46172c9a707d3d85bef09e1621fa8b1c1");
+    IOException e = assertThrows(IOException.class, () -> GridFormat.ESRI.open(crash, null).close());
+    assertTrue(e.getMessage().contains("must be whole numbers") || e.getMessage().contains("cannot hold them"), e.getMessage());
+  }
+}

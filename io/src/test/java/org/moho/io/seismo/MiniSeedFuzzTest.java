@@ -1,0 +1,15 @@
+package org.moho.io.seismo;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Bytes → the MSEED decoder (as seismo.read with {@code format: mseed}) and the trace assembler under
+ * every gap policy; see {@link SeismoFuzzing} for what must hold. Seeds: trimmed real files of
+ * data/seismograms (README.md beside them) plus crashing inputs once found and fixed.
+ */
+class MiniSeedFuzzTest {
+  @FuzzTest(maxDuration = "30s")
+  void miniSeed(byte[] bytes) {
+    SeismoFuzzing.check(bytes, SeismoFormat.MSEED);
+  }
+}
