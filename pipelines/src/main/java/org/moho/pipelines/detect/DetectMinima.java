@@ -4,10 +4,9 @@ import java.util.List;
 import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.ApproximateQuantiles;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -40,7 +39,7 @@ public final class DetectMinima implements StageType<MinimaConfig> {
         + "autoencoder's reconstruction error per node; lower = more seamount-like), low-pass E with a Gaussian "
         + "(width_km or width_nodes, 6 sigma, NaN-aware normalised convolution within the tile and its halo), "
         + "take its local minima below Emax (emax, or emax_percentile of all the grid's interior values, found "
-        + "first with Beam's ApproximateQuantiles at 0.1 % resolution), keep those at least `depth` below the "
+        + "first with Beam's approximate-quantiles sketch at 0.1 % resolution), keep those at least `depth` below the "
         + "mean or median of a ring of radius ring_km and at least min_prominence prominent (saddle: the depth "
         + "of the basin before it spills to lower ground within prominence_window_km; regional: a wider low-pass "
         + "minus the minimum). Each is a Detection with score = low-passed E and attributes e, e_smoothed, emax, "
@@ -98,8 +97,7 @@ public final class DetectMinima implements StageType<MinimaConfig> {
       } else {
         double percentile = config.emaxPercentile();
         emax = tiles
-            .apply("InteriorValues", FlatMapElements.into(TypeDescriptors.doubles()).via(new InteriorValues()))
-            .apply("Quantiles", ApproximateQuantiles.globally(QUANTILES))
+            .apply("Quantiles", Combine.globally(TileQuantiles.of(QUANTILES)))
             .apply("Percentile", MapElements.into(TypeDescriptors.doubles()).via(new Percentile(percentile)));
       }
       PCollectionView<Double> emaxView = emax.apply("EmaxView", View.asSingleton());
@@ -109,21 +107,6 @@ public final class DetectMinima implements StageType<MinimaConfig> {
       PCollection<Detection> main = out.get(StageOutputs.<Detection>main());
       main.setCoder(WithErrors.coder(main, Detection.class));
       return StageOutputs.of(main, out.get(StageOutputs.ERRORS));
-    }
-  }
-
-  /** The finite values of a tile's interior (the halo belongs to a neighbour). */
-  static final class InteriorValues implements SerializableFunction<GridTile, Iterable<Double>> {
-    @Override
-    public Iterable<Double> apply(GridTile t) {
-      List<Double> v = new java.util.ArrayList<>();
-      for (int j = t.halo(); j < t.ny() - t.halo(); j++) {
-        for (int i = t.halo(); i < t.nx() - t.halo(); i++) {
-          float x = t.at(i, j);
-          if (!Float.isNaN(x)) v.add((double) x);
-        }
-      }
-      return v;
     }
   }
 

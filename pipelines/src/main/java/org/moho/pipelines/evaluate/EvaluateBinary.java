@@ -183,8 +183,15 @@ public final class EvaluateBinary implements StageType<BinaryConfig> {
         v.put("fpr", EvaluateMatches.nullIfNaN(cm.fpr()));
         c.output(new Row(stageId + "#" + g.getKey(), v));
         Map<String, Object> d = new LinkedHashMap<>(v);
-        d.put("roc", Map.of("thresholds", roc.thresholds(), "fpr", roc.fpr(), "tpr", roc.tpr()));
-        d.put("pr", Map.of("precision", roc.precision(), "recall", roc.recall()));
+        Map<String, Object> rocCurve = new LinkedHashMap<>(); // ordered keys: the JSON is the same every run
+        rocCurve.put("thresholds", roc.thresholds());
+        rocCurve.put("fpr", roc.fpr());
+        rocCurve.put("tpr", roc.tpr());
+        d.put("roc", rocCurve);
+        Map<String, Object> pr = new LinkedHashMap<>();
+        pr.put("precision", roc.precision());
+        pr.put("recall", roc.recall());
+        d.put("pr", pr);
         docGroups.put(g.getKey(), d);
         if (roc.positives() > 0 && roc.negatives() > 0 && plot.size() < 12) {
           plot.put(String.format(java.util.Locale.ROOT, "%s (AUC %.3f)", g.getKey(), roc.auc()), new double[][] {roc.fpr(), roc.tpr()});
