@@ -76,8 +76,8 @@ public final class GlassTrainer {
     model.calibrate(noise, threshold);
 
     Map<String, Object> metrics = new LinkedHashMap<>();
-    metrics.put("validation", evaluate(model, data, val, noise).summary(data, val));
-    if (test.length > 0) metrics.put("test", evaluate(model, data, test, noise).summary(data, test));
+    metrics.put("validation", evaluate(model, data, val, noise).summary(data, val, noise));
+    if (test.length > 0) metrics.put("test", evaluate(model, data, test, noise).summary(data, test, noise));
     if (model.physics() != null && test.length > 0) {
       Map<String, Object> eqs = new LinkedHashMap<>();
       for (ViscosityEquation eq : ViscosityEquation.values()) {
@@ -112,13 +112,14 @@ public final class GlassTrainer {
       return NoiseCalibration.coverage(truth, mean, spread, noise);
     }
 
-    Map<String, Object> summary(ViscosityData data, int[] rows) {
+    Map<String, Object> summary(ViscosityData data, int[] rows, double noise) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("rows", rows.length);
       m.put("compositions", Arrays.stream(rows).mapToObj(r -> data.names().get(r)).distinct().count());
       m.put("rmse", rmse());
       m.put("rmse_below_1e7", rmseWhere(y -> y < 7));
       m.put("rmse_above_1e7", rmseWhere(y -> y >= 7));
+      m.put("coverage_2sigma", coverage(noise));
       m.put("coverage_2sigma_ensemble_only", coverage(0));
       m.put("mean_ensemble_sigma", Arrays.stream(spread).average().orElse(Double.NaN));
       // the worst melts, to look at

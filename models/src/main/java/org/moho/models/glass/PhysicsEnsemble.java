@@ -69,11 +69,11 @@ public final class PhysicsEnsemble {
       double[][] xs = new double[to - from][];
       for (int i = from; i < to; i++) xs[i - from] = inputs.apply(fractions[i]);
       INDArray x = Feeds.rows3(xs, Feeds.same(Feeds.range(0, xs.length), members));
-      Map<String, INDArray> o = graph.output(Map.of("x", x), "a", "tg", "c", "sctg", "cpconf");
+      Map<String, INDArray> o = graph.output(Map.of("x", x), "a", "tg", "c", "c_vft", "sctg", "cpconf");
       for (int m = 0; m < members; m++) for (int i = from; i < to; i++) {
         int k = i - from;
         out[m][i] = new MeltParameters(o.get("a").getDouble(m, k), o.get("tg").getDouble(m, k),
-            o.get("c").getDouble(m, k), o.get("sctg").getDouble(m, k), o.get("cpconf").getDouble(m, k));
+            o.get("c").getDouble(m, k), o.get("c_vft").getDouble(m, k), o.get("sctg").getDouble(m, k), o.get("cpconf").getDouble(m, k));
       }
     }
     return out;

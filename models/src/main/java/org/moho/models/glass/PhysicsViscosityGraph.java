@@ -9,13 +9,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * The physics-informed SameDiff graph: an {@link EnsembleGraph} trunk maps the standardised
  * composition {@code x [N, B, oxides]} to five raw outputs per melt, which become
- * {@link MeltParameters} (A, Tg, excess fragility c, Sconf(Tg), Cp_conf) through fixed
+ * {@link MeltParameters} (A, Tg, excess fragilities c of MYEGA and VFT, Sconf(Tg), Cp_conf) through fixed
  * transforms that keep them physical (Tg > 0, c ≥ 0 so that m ≥ 12 − A and VFT's C lies below
  * Tg, Sconf(Tg) > 0, Cp_conf > 0). The viscosity of every equation is computed inside the graph
  * from {@code t [N, B]} (T / 1000 K) and the loss is the weighted mean squared error of all
  * equations against {@code y [N, B]}, so the network is trained end to end on all at once.
  *
- * <p>Named outputs: {@code a, tg} (K), {@code c, m, sctg, cpconf, y_myega, y_vft, y_ag,
+ * <p>Named outputs: {@code a, tg} (K), {@code c, c_vft, m, sctg, cpconf, y_myega, y_vft, y_ag,
  * member_loss [N], loss}.
  */
 public final class PhysicsViscosityGraph {
@@ -35,13 +35,14 @@ public final class PhysicsViscosityGraph {
     SDVariable x = sd.placeHolder("x", DataType.FLOAT, members, -1, inputs);
     SDVariable t = sd.placeHolder("t", DataType.FLOAT, members, -1);
     SDVariable y = sd.placeHolder("y", DataType.FLOAT, members, -1);
-    SDVariable raw = EnsembleGraph.trunk(sd, x, members, inputs, hidden, 5, seed, act, 0.1);
-    SDVariable[] z = sd.unstack(raw, 2, 5);
+    SDVariable raw = EnsembleGraph.trunk(sd, x, members, inputs, hidden, 6, seed, act, 0.1);
+    SDVariable[] z = sd.unstack(raw, 2, 6);
 
     SDVariable a = z[0].add(A0).rename("a");
     SDVariable tgk = sd.math.exp(z[1].mul(0.25)).mul(TG0_KK);
     tgk.mul(1000.0).rename("tg");
     SDVariable c = sd.nn.softplus(z[2].add(inverseSoftplus(C0))).rename("c");
+    SDVariable cVft = sd.nn.softplus(z[5].add(inverseSoftplus(C0))).rename("c_vft");
     SDVariable amp = a.rsub(12.0);
     amp.mul(c.add(1.0)).rename("m");
     SDVariable sc = sd.math.exp(z[3].mul(0.5)).mul(SC0).rename("sctg");
@@ -50,7 +51,7 @@ public final class PhysicsViscosityGraph {
 
     SDVariable u = tgk.div(t); // Tg / T
     SDVariable yMyega = a.add(amp.mul(u).mul(sd.math.exp(c.mul(u.sub(1.0))))).rename("y_myega");
-    SDVariable vftDen = c.add(1.0).mul(t.div(tgk).sub(1.0)).add(1.0);
+    SDVariable vftDen = cVft.add(1.0).mul(t.div(tgk).sub(1.0)).add(1.0);
     SDVariable yVft = a.add(amp.div(atLeast(vftDen, ViscosityEquation.MIN_DENOMINATOR)))
         .rename("y_vft");
     SDVariable sRel = ratio.mul(sd.math.log(t.div(tgk))).add(1.0);

@@ -25,7 +25,7 @@ public enum ViscosityEquation {
     double amp = 12 - p.a();
     return switch (this) {
       case MYEGA -> p.a() + amp * u * Math.exp(p.c() * (u - 1));
-      case VFT -> p.a() + amp / Math.max((1 + p.c()) * (1 / u - 1) + 1, MIN_DENOMINATOR);
+      case VFT -> p.a() + amp / Math.max((1 + p.cVft()) * (1 / u - 1) + 1, MIN_DENOMINATOR);
       case ADAM_GIBBS -> p.a() + amp * u / Math.max(1 + p.cpConf() / p.scTg() * Math.log(tempK / p.tg()), MIN_DENOMINATOR);
     };
   }
