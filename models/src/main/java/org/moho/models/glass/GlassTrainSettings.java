@@ -8,7 +8,7 @@ import org.moho.models.mlp.MlpSettings;
  * Everything that decides a glass viscosity training, recorded whole in the bundle's model.json.
  *
  * @param model physics-informed (composition → equation parameters) or plain (composition and
- *     10^4/T... → viscosity directly, the baseline)
+ *     1000/T → viscosity directly, the baseline)
  * @param committee the ensemble and its optimisation
  * @param splitSeed seed of the split by composition ({@link org.moho.models.mlp.GroupSplit})
  * @param testFraction share of compositions held out for the test
@@ -24,7 +24,7 @@ public record GlassTrainSettings(Model model, MlpSettings committee, long splitS
   /** Defaults tuned on the bundled GP-visc database (docs/stages/glass.md). */
   public static GlassTrainSettings defaults(Model model) {
     return new GlassTrainSettings(model,
-        new MlpSettings(5, List.of(128, 128), EnsembleGraph.Activation.GELU, 400, 60, 512, 2e-3, 0.05, 42),
+        new MlpSettings(5, List.of(128, 128), EnsembleGraph.Activation.TANH, 600, 100, 512, 1e-2, 0.05, 42),
         20261121L, 0.2, 0.1, List.of(1.0, 1.0, 1.0), ViscosityEquation.MYEGA, 0.95);
   }
 

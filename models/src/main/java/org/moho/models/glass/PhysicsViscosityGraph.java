@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * The physics-informed SameDiff graph: an {@link EnsembleGraph} trunk maps the standardised
  * composition {@code x [N, B, oxides]} to five raw outputs per melt, which become
  * {@link MeltParameters} (A, Tg, excess fragilities c of MYEGA and VFT, Sconf(Tg), Cp_conf) through fixed
- * transforms that keep them physical (Tg > 0, c ≥ 0 so that m ≥ 12 − A and VFT's C lies below
+ * transforms that keep them physical (Tg > 0, 0 ≤ c ≤ 6 so that 12 − A ≤ m ≤ 7 (12 − A) and VFT's C lies below
  * Tg, Sconf(Tg) > 0, Cp_conf > 0). The viscosity of every equation is computed inside the graph
  * from {@code t [N, B]} (T / 1000 K) and the loss is the weighted mean squared error of all
  * equations against {@code y [N, B]}, so the network is trained end to end on all at once.
@@ -23,6 +23,12 @@ public final class PhysicsViscosityGraph {
   static final double A0 = -3.0;
   static final double TG0_KK = 0.9;
   static final double C0 = 1.5;
+  /**
+   * Upper bound of the excess fragility c: m ≤ 7 (12 − A), about 105 for A = −3, above every oxide
+   * melt. Unbounded, a melt far from the training set could get a huge c and MYEGA then explodes
+   * below Tg (a small CI model predicted 10^1000 Pa·s for some held-out melts).
+   */
+  static final double C_MAX = 6.0;
   static final double SC0 = 10.0;
   static final double CP_RATIO0 = 1.0;
 
@@ -41,8 +47,8 @@ public final class PhysicsViscosityGraph {
     SDVariable a = z[0].add(A0).rename("a");
     SDVariable tgk = sd.math.exp(z[1].mul(0.25)).mul(TG0_KK);
     tgk.mul(1000.0).rename("tg");
-    SDVariable c = sd.nn.softplus(z[2].add(inverseSoftplus(C0))).rename("c");
-    SDVariable cVft = sd.nn.softplus(z[5].add(inverseSoftplus(C0))).rename("c_vft");
+    SDVariable c = sd.nn.sigmoid(z[2].add(inverseSigmoid(C0 / C_MAX))).mul(C_MAX).rename("c");
+    SDVariable cVft = sd.nn.sigmoid(z[5].add(inverseSigmoid(C0 / C_MAX))).mul(C_MAX).rename("c_vft");
     SDVariable amp = a.rsub(12.0);
     amp.mul(c.add(1.0)).rename("m");
     SDVariable sc = sd.math.exp(z[3].mul(0.5)).mul(SC0).rename("sctg");
@@ -71,6 +77,10 @@ public final class PhysicsViscosityGraph {
   /** max(v, floor) written as relu(v − floor) + floor: one op each, and a zero gradient below. */
   private static SDVariable atLeast(SDVariable v, double floor) {
     return v.getSameDiff().nn.relu(v.sub(floor), 0).add(floor);
+  }
+
+  private static double inverseSigmoid(double v) {
+    return Math.log(v / (1 - v));
   }
 
   private static double inverseSoftplus(double v) {

@@ -39,7 +39,7 @@ public final class GlassTrain implements StageType<GlassTrainConfig> {
         + "physics-informed model maps a composition to the parameters of MYEGA, VFT and Adam–Gibbs, which "
         + "share A and one Tg at 10^12 Pa·s, computes all three viscosities inside a SameDiff graph and trains "
         + "on all of them at once (i-Melt, Le Losq, Valentine et al. 2021); 'plain' trains a dense committee on "
-        + "composition and 10^4/T. Rows are split by melt name, never by row (seeded, 20 % test by default); "
+        + "composition and 1000/T. Rows are split by melt name, never by row (seeded, 20 % test by default); "
         + "each member stops early on the validation melts, which also calibrate a data-noise σ so that stated "
         + "±2σ intervals cover the target share of held-out points. The bundle folder (graph, model.json with "
         + "config, data fingerprint, per-epoch metrics, test metrics and versions, loss.png) is built aside "
@@ -56,7 +56,7 @@ public final class GlassTrain implements StageType<GlassTrainConfig> {
         - id: model
           use: glass.train
           from: visc
-          with: {bundle: "${out}/glass-model", members: 5, epochs: 700}
+          with: {bundle: "${out}/glass-model", members: 5, epochs: 600}
         """;
   }
 

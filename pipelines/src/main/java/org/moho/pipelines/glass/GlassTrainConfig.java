@@ -17,7 +17,7 @@ public record GlassTrainConfig(
     @Doc("ensemble members (differ by seed)") @Default("5") int members,
     @Doc("hidden layer widths") @Default("[128, 128]") List<Integer> hidden,
     @Doc("hidden activation: tanh, relu or gelu") @Default("tanh") EnsembleGraph.Activation activation,
-    @Doc("maximum epochs") @Default("700") int epochs,
+    @Doc("maximum epochs") @Default("600") int epochs,
     @Doc("stop when no member improved on validation for this many epochs") @Default("100") int patience,
     @Doc("rows per step and member") @Default("512") int batchSize,
     @Doc("Adam's initial learning rate") @Default("0.01") double learningRate,
