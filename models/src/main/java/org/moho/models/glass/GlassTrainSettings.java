@@ -18,13 +18,13 @@ import org.moho.models.mlp.MlpSettings;
  * @param coverageTarget share of validation points the calibrated ±2σ must cover
  */
 public record GlassTrainSettings(Model model, MlpSettings committee, long splitSeed, double testFraction,
-    double validationFraction, List<Double> equationWeights, ViscosityEquation reported, double coverageTarget) {
+    double validationFraction, List<Double> equationWeights, ViscosityEquation reported, double coverageTarget) implements java.io.Serializable {
   public enum Model { PHYSICS, PLAIN }
 
   /** Defaults tuned on the bundled GP-visc database (docs/stages/glass.md). */
   public static GlassTrainSettings defaults(Model model) {
     return new GlassTrainSettings(model,
-        new MlpSettings(5, List.of(128, 128), EnsembleGraph.Activation.TANH, 600, 100, 512, 1e-2, 0.05, 42),
+        new MlpSettings(5, List.of(96, 96), EnsembleGraph.Activation.TANH, 400, 100, 512, 1e-2, 0.05, 42),
         20261121L, 0.2, 0.1, List.of(1.0, 1.0, 1.0), ViscosityEquation.MYEGA, 0.95);
   }
 

@@ -27,8 +27,12 @@ public final class MlpGraph {
       SDVariable out = raw.reshape(members, -1).rename("out");
       memberLoss = sd.math.squaredDifference(out, y).mean("member_loss", 1);
     } else {
-      SDVariable logp = sd.nn.logSoftmax(raw, 2);
-      sd.math.exp(logp).rename("out");
+      // log-softmax by hand: SameDiff M2.1 cannot load a saved graph holding its LogSoftMax op
+      SDVariable shifted = raw.sub(raw.max(true, 2));
+      SDVariable e = sd.math.exp(shifted);
+      SDVariable sum = e.sum(true, 2);
+      e.div(sum).rename("out");
+      SDVariable logp = shifted.sub(sd.math.log(sum));
       memberLoss = logp.mul(y).sum(2).mean(1).neg().rename("member_loss");
     }
     memberLoss.sum("loss");

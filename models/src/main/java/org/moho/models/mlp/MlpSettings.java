@@ -16,7 +16,7 @@ import java.util.List;
  * @param seed seed of weights and batch order
  */
 public record MlpSettings(int members, List<Integer> hidden, EnsembleGraph.Activation activation, int maxEpochs,
-    int patience, int batchSize, double learningRate, double finalLearningRateFraction, long seed) {
+    int patience, int batchSize, double learningRate, double finalLearningRateFraction, long seed) implements java.io.Serializable {
   public EnsembleTrainer.Settings trainer(boolean progressBar) {
     return new EnsembleTrainer.Settings(members, batchSize, maxEpochs, patience, learningRate,
         finalLearningRateFraction, seed, progressBar);

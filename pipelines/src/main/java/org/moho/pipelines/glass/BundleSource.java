@@ -16,11 +16,11 @@ import org.moho.models.glass.GlassModel;
  * port (so the stage waits for glass.train), else the configured path. Loads it once per worker.
  */
 final class BundleSource implements Serializable {
-  private final Path configured;
+  private final String configured;
   private final PCollectionView<Row> view;
   private transient GlassModel model;
 
-  private BundleSource(Path configured, PCollectionView<Row> view) {
+  private BundleSource(String configured, PCollectionView<Row> view) {
     this.configured = configured;
     this.view = view;
   }
@@ -33,7 +33,7 @@ final class BundleSource implements Serializable {
     } else if (configured == null) {
       throw new IllegalArgumentException(stage + ": set with.bundle or connect the model port to glass.train");
     }
-    return new BundleSource(configured, view);
+    return new BundleSource(configured == null ? null : configured.toString(), view);
   }
 
   PCollectionView<Row> view() {
@@ -42,7 +42,7 @@ final class BundleSource implements Serializable {
 
   GlassModel get(Row modelRow) {
     if (model == null) {
-      Path p = modelRow != null ? Path.of(String.valueOf(modelRow.get("bundle"))) : configured;
+      Path p = modelRow != null ? Path.of(String.valueOf(modelRow.get("bundle"))) : Path.of(configured);
       try {
         model = GlassModel.load(p);
       } catch (IOException e) {

@@ -69,10 +69,12 @@ public final class GlassCurves implements StageType<GlassCurvesConfig> {
       public PCollectionTuple expand(StageInputs inputs) {
         PCollection<Row> rows = inputs.get(0);
         BundleSource source = BundleSource.of(inputs, 1, config.bundle(), ctx.stageId());
-        ParDo.SingleOutput<KV<String, Iterable<Row>>, Row> p = ParDo.of(new CurveFn(config, ctx.stageId(), source));
+        ParDo.SingleOutput<KV<String, Iterable<Row>>, Row> p = ParDo.of(new CurveFn(new Settings(config.folder().toString(), config.fromK(), config.toK(), config.steps(),
+            config.temperatureColumn(), config.measuredColumn()), ctx.stageId(), source));
         if (source.view() != null) p = p.withSideInputs(source.view());
+        String nameColumn = config.nameColumn(); // the lambda must not capture the (unserializable) config
         PCollectionTuple out = rows
-            .apply("ByMelt", WithKeys.of((Row r) -> String.valueOf(r.get(config.nameColumn())))
+            .apply("ByMelt", WithKeys.of((Row r) -> String.valueOf(r.get(nameColumn)))
                 .withKeyType(TypeDescriptors.strings()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Row.class)))
             .apply("Group", GroupByKey.create())
@@ -83,12 +85,16 @@ public final class GlassCurves implements StageType<GlassCurvesConfig> {
     };
   }
 
+  /** The config as the DoFn carries it (a Path is not serializable). */
+  record Settings(String folder, double fromK, double toK, int steps, String temperatureColumn, String measuredColumn)
+      implements java.io.Serializable {}
+
   static final class CurveFn extends DoFn<KV<String, Iterable<Row>>, Row> {
-    private final GlassCurvesConfig config;
+    private final Settings config;
     private final String stageId;
     private final BundleSource source;
 
-    CurveFn(GlassCurvesConfig config, String stageId, BundleSource source) {
+    CurveFn(Settings config, String stageId, BundleSource source) {
       this.config = config;
       this.stageId = stageId;
       this.source = source;
@@ -117,9 +123,10 @@ public final class GlassCurves implements StageType<GlassCurvesConfig> {
       java.util.Arrays.fill(xs, x);
       GlassModel.Prediction[] p = model.predict(xs, temps);
       GlassModel.Melt melt = model.melts(new double[][] {x})[0];
-      Path png = config.folder().resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
+      Path folder = Path.of(config.folder());
+      Path png = folder.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
       try {
-        Files.createDirectories(config.folder());
+        Files.createDirectories(folder);
         ViscosityCurvePlot.write(String.format("%s (Tg %.0f K, m %.0f)", name, melt.tg(), melt.fragility()), temps, p,
             measured.stream().mapToDouble(m -> m[0]).toArray(), measured.stream().mapToDouble(m -> m[1]).toArray(), png);
       } catch (IOException e) {

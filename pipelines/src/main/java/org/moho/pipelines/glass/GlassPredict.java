@@ -60,7 +60,7 @@ public final class GlassPredict implements StageType<GlassPredictConfig> {
       public PCollectionTuple expand(StageInputs inputs) {
         PCollection<Row> rows = inputs.get(0);
         BundleSource source = BundleSource.of(inputs, 1, config.bundle(), ctx.stageId());
-        ParDo.SingleOutput<Row, Row> p = ParDo.of(new PredictFn(config, ctx.stageId(), source));
+        ParDo.SingleOutput<Row, Row> p = ParDo.of(new PredictFn(config.temperatureColumn(), config.batchSize(), ctx.stageId(), source));
         if (source.view() != null) p = p.withSideInputs(source.view());
         PCollectionTuple out = rows.apply("Predict",
             p.withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS)));
@@ -71,14 +71,16 @@ public final class GlassPredict implements StageType<GlassPredictConfig> {
   }
 
   static final class PredictFn extends DoFn<Row, Row> {
-    private final GlassPredictConfig config;
+    private final String temperatureColumn;
+    private final int batchSize;
     private final String stageId;
     private final BundleSource source;
     private transient List<Row> buffer;
     private transient List<double[]> fractions;
 
-    PredictFn(GlassPredictConfig config, String stageId, BundleSource source) {
-      this.config = config;
+    PredictFn(String temperatureColumn, int batchSize, String stageId, BundleSource source) {
+      this.temperatureColumn = temperatureColumn;
+      this.batchSize = batchSize;
       this.stageId = stageId;
       this.source = source;
     }
@@ -93,16 +95,16 @@ public final class GlassPredict implements StageType<GlassPredictConfig> {
     public void process(ProcessContext c, MultiOutputReceiver out) {
       Row row = c.element();
       GlassModel model = source.get(source.view() == null ? null : c.sideInput(source.view()));
-      double t = row.number(config.temperatureColumn());
+      double t = row.number(temperatureColumn);
       try {
-        if (!(t > 0)) throw new IllegalArgumentException("missing or non-positive " + config.temperatureColumn());
+        if (!(t > 0)) throw new IllegalArgumentException("missing or non-positive " + temperatureColumn);
         fractions.add(ViscosityData.fractions(row, model.oxides()));
         buffer.add(row);
       } catch (IllegalArgumentException e) {
         out.get(StageOutputs.ERRORS).output(new ErrorRecord(stageId, row.key(), "refused: " + e.getMessage(), null));
         return;
       }
-      if (buffer.size() >= config.batchSize()) {
+      if (buffer.size() >= batchSize) {
         for (Row r : flush(model)) out.get(StageOutputs.<Row>main()).output(r);
       }
     }
@@ -117,7 +119,7 @@ public final class GlassPredict implements StageType<GlassPredictConfig> {
 
     private List<Row> flush(GlassModel model) {
       double[][] x = fractions.toArray(double[][]::new);
-      double[] t = buffer.stream().mapToDouble(r -> r.number(config.temperatureColumn())).toArray();
+      double[] t = buffer.stream().mapToDouble(r -> r.number(temperatureColumn)).toArray();
       GlassModel.Prediction[] p = model.predict(x, t);
       GlassModel.Melt[] melts = model.melts(x);
       double[][][] byEq = null;

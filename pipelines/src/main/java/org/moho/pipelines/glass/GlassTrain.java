@@ -56,7 +56,7 @@ public final class GlassTrain implements StageType<GlassTrainConfig> {
         - id: model
           use: glass.train
           from: visc
-          with: {bundle: "${out}/glass-model", members: 5, epochs: 600}
+          with: {bundle: "${out}/glass-model", members: 5, epochs: 400}
         """;
   }
 
@@ -70,7 +70,8 @@ public final class GlassTrain implements StageType<GlassTrainConfig> {
             .apply("KeyAll", WithKeys.<String, Row>of("all"))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Row.class)))
             .apply("Gather", GroupByKey.create())
-            .apply("Train", ParDo.of(new TrainFn(config, ctx))
+            .apply("Train", ParDo.of(new TrainFn(config.settings(), config.bundle().toString(), config.nameColumn(),
+                config.temperatureColumn(), config.targetColumn(), config.progressBar(), ctx.stageId()))
                 .withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS)));
         out.get(StageOutputs.<Row>main()).setCoder(WithErrors.coder(rows, Row.class));
         return out;
@@ -80,38 +81,48 @@ public final class GlassTrain implements StageType<GlassTrainConfig> {
 
   /** One worker gathers every row and trains: training is a global step (DESIGN.md). */
   static final class TrainFn extends DoFn<KV<String, Iterable<Row>>, Row> {
-    private final GlassTrainConfig config;
-    private final StageContext ctx;
+    private final GlassTrainSettings settings;
+    private final String bundle;
+    private final String nameColumn;
+    private final String temperatureColumn;
+    private final String targetColumn;
+    private final boolean progressBar;
+    private final String stageId;
 
-    TrainFn(GlassTrainConfig config, StageContext ctx) {
-      this.config = config;
-      this.ctx = ctx;
+    TrainFn(GlassTrainSettings settings, String bundle, String nameColumn, String temperatureColumn,
+        String targetColumn, boolean progressBar, String stageId) {
+      this.settings = settings;
+      this.bundle = bundle;
+      this.nameColumn = nameColumn;
+      this.temperatureColumn = temperatureColumn;
+      this.targetColumn = targetColumn;
+      this.progressBar = progressBar;
+      this.stageId = stageId;
     }
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<Row>> all, MultiOutputReceiver out) {
       List<Row> rows = new ArrayList<>();
       all.getValue().forEach(rows::add);
-      Metrics.counter(ctx.stageId(), "in").inc(rows.size());
+      Metrics.counter(stageId, "in").inc(rows.size());
       List<ViscosityData.Rejected> rejected = new ArrayList<>();
-      ViscosityData data = ViscosityData.fromRows(rows, config.nameColumn(), config.temperatureColumn(),
-          config.targetColumn(), rejected);
+      ViscosityData data = ViscosityData.fromRows(rows, nameColumn, temperatureColumn, targetColumn, rejected);
       for (ViscosityData.Rejected r : rejected) {
-        out.get(StageOutputs.ERRORS).output(new ErrorRecord(ctx.stageId(), r.row().key(), r.reason(), null));
+        out.get(StageOutputs.ERRORS).output(new ErrorRecord(stageId, r.row().key(), r.reason(), null));
       }
-      GlassTrainSettings s = config.settings();
+      GlassTrainSettings s = settings;
       GlassTrainer.Result result;
       try {
-        result = GlassTrainer.train(data, s, config.bundle(), config.progressBar());
+        result = GlassTrainer.train(data, s, java.nio.file.Path.of(bundle), progressBar);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the glass bundle " + config.bundle() + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot write the glass bundle " + bundle + ": " + e.getMessage(), e);
       } catch (IllegalArgumentException e) {
-        out.get(StageOutputs.ERRORS).output(ErrorRecord.of(ctx.stageId(), String.valueOf(config.bundle()),
+        out.get(StageOutputs.ERRORS).output(ErrorRecord.of(stageId, bundle,
             "cannot train: " + e.getMessage()));
         return;
       }
       Map<String, Object> v = new LinkedHashMap<>();
-      v.put("bundle", config.bundle().toString());
+      v.put("bundle", bundle);
       v.put("model", s.model().name().toLowerCase());
       v.put("members", (long) s.committee().members());
       v.put("rows", (long) data.size());
@@ -122,7 +133,7 @@ public final class GlassTrain implements StageType<GlassTrainConfig> {
         v.put("test_coverage_2sigma", (Double) test.get("coverage_2sigma"));
       }
       if (result.metrics().get("validation") instanceof Map<?, ?> val) v.put("validation_rmse", (Double) val.get("rmse"));
-      out.get(StageOutputs.<Row>main()).output(new Row(config.bundle().toString(), v));
+      out.get(StageOutputs.<Row>main()).output(new Row(bundle, v));
     }
   }
 }

@@ -65,7 +65,7 @@ public final class MlpPredict implements StageType<MlpPredictConfig> {
         else if (config.bundle() == null) {
           throw new IllegalArgumentException(ctx.stageId() + ": set with.bundle or connect the model port to mlp.train");
         }
-        ParDo.SingleOutput<Row, Row> p = ParDo.of(new PredictFn(config, ctx.stageId(), view));
+        ParDo.SingleOutput<Row, Row> p = ParDo.of(new PredictFn(config.bundle() == null ? null : config.bundle().toString(), config.batchSize(), ctx.stageId(), view));
         if (view != null) p = p.withSideInputs(view);
         PCollectionTuple out = rows.apply("Predict",
             p.withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS)));
@@ -76,14 +76,16 @@ public final class MlpPredict implements StageType<MlpPredictConfig> {
   }
 
   static final class PredictFn extends DoFn<Row, Row> {
-    private final MlpPredictConfig config;
+    private final String configured;
+    private final int batchSize;
     private final String stageId;
     private final PCollectionView<Row> view;
     private transient MlpBundle bundle;
     private transient List<Row> buffer;
 
-    PredictFn(MlpPredictConfig config, String stageId, PCollectionView<Row> view) {
-      this.config = config;
+    PredictFn(String configured, int batchSize, String stageId, PCollectionView<Row> view) {
+      this.configured = configured;
+      this.batchSize = batchSize;
       this.stageId = stageId;
       this.view = view;
     }
@@ -96,7 +98,7 @@ public final class MlpPredict implements StageType<MlpPredictConfig> {
     @ProcessElement
     public void process(ProcessContext c, MultiOutputReceiver out) {
       if (bundle == null) {
-        Path p = view != null ? Path.of(String.valueOf(c.sideInput(view).get("bundle"))) : config.bundle();
+        Path p = view != null ? Path.of(String.valueOf(c.sideInput(view).get("bundle"))) : Path.of(configured);
         try {
           bundle = MlpBundle.load(p);
         } catch (IOException e) {
@@ -111,7 +113,7 @@ public final class MlpPredict implements StageType<MlpPredictConfig> {
         }
       }
       buffer.add(r);
-      if (buffer.size() >= config.batchSize()) for (Row o : flush()) out.get(StageOutputs.<Row>main()).output(o);
+      if (buffer.size() >= batchSize) for (Row o : flush()) out.get(StageOutputs.<Row>main()).output(o);
     }
 
     @FinishBundle

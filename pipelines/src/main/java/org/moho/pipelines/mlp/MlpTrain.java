@@ -73,7 +73,7 @@ public final class MlpTrain implements StageType<MlpTrainConfig> {
             .apply("KeyAll", WithKeys.<String, Row>of("all"))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Row.class)))
             .apply("Gather", GroupByKey.create())
-            .apply("Train", ParDo.of(new TrainFn(config, ctx.stageId()))
+            .apply("Train", ParDo.of(new TrainFn(Settings.of(config), ctx.stageId()))
                 .withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS)));
         out.get(StageOutputs.<Row>main()).setCoder(WithErrors.coder(rows, Row.class));
         return out;
@@ -81,11 +81,29 @@ public final class MlpTrain implements StageType<MlpTrainConfig> {
     };
   }
 
+  /** The config as the DoFn carries it (a Path is not serializable). */
+  record Settings(String bundleFolder, List<String> features, String target, MlpTrainConfig.Task task, int members,
+      org.moho.models.mlp.MlpSettings committee, String group, long splitSeed, double testFraction,
+      double validationFraction, boolean progressBar) implements java.io.Serializable {
+    static Settings of(MlpTrainConfig c) {
+      return new Settings(c.bundle().toString(), List.copyOf(c.features()), c.target(), c.task(), c.members(),
+          c.settings(), c.group(), c.splitSeed(), c.testFraction(), c.validationFraction(), c.progressBar());
+    }
+
+    java.nio.file.Path bundle() {
+      return java.nio.file.Path.of(bundleFolder);
+    }
+
+    org.moho.models.mlp.MlpSettings settings() {
+      return committee;
+    }
+  }
+
   static final class TrainFn extends DoFn<KV<String, Iterable<Row>>, Row> {
-    private final MlpTrainConfig config;
+    private final Settings config;
     private final String stageId;
 
-    TrainFn(MlpTrainConfig config, String stageId) {
+    TrainFn(Settings config, String stageId) {
       this.config = config;
       this.stageId = stageId;
     }
