@@ -18,7 +18,7 @@ import org.moho.models.mlp.MlpSettings;
  * <pre>
  * mvn -B -o -q -pl models -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * OMP_NUM_THREADS=1 java -cp "models/target/classes:core/target/classes:$(cat models/target/cp.txt)" \
- *     org.moho.models.glass.GlassBenchmark data/glass moho-out/glass-bench [members] [maxEpochs]
+ *     org.moho.models.glass.GlassBenchmark data/glass moho-out/glass-bench [members] [maxEpochs] [physics,plain]
  * </pre>
  */
 public final class GlassBenchmark {
@@ -30,7 +30,10 @@ public final class GlassBenchmark {
     ViscosityData data = ViscosityData.fromRows(CsvRows.read(dataDir.resolve("gpvisc_lp_viscosity_train.csv")),
         "Name", "T", "viscosity", null);
     Map<String, Object> report = new LinkedHashMap<>();
-    for (GlassTrainSettings.Model kind : GlassTrainSettings.Model.values()) {
+    List<GlassTrainSettings.Model> kinds = args.length > 4
+        ? java.util.Arrays.stream(args[4].split(",")).map(k -> GlassTrainSettings.Model.valueOf(k.toUpperCase())).toList()
+        : List.of(GlassTrainSettings.Model.values());
+    for (GlassTrainSettings.Model kind : kinds) {
       GlassTrainSettings s = GlassTrainSettings.defaults(kind);
       MlpSettings c = s.committee();
       if (args.length > 2) c = new MlpSettings(Integer.parseInt(args[2]), c.hidden(), c.activation(), c.maxEpochs(),
@@ -63,7 +66,7 @@ public final class GlassBenchmark {
       System.out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(Map.of(kind.name(), k)));
     }
     Files.createDirectories(out);
-    Files.writeString(out.resolve("benchmark.json"),
+    Files.writeString(out.resolve("benchmark-" + String.join("-", kinds.stream().map(k -> k.name().toLowerCase()).toList()) + ".json"),
         new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(report));
   }
 
