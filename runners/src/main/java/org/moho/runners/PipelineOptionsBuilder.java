@@ -41,10 +41,30 @@ final class PipelineOptionsBuilder {
         f.setParallelism(r.parallelism != null ? r.parallelism : (r.flinkMaster == null ? cores : -1));
         if (!r.filesToStage.isEmpty()) f.setFilesToStage(List.copyOf(r.filesToStage));
         f.setAttachedMode(true);
+        // A failed task fails the run at once, with its cause: a batch run that restarts would
+        // redo work whose partial results the stages do not expect, and would hide the cause.
+        f.setNumberOfExecutionRetries(0);
       }
       case DATAFLOW -> throw new OptionsException(dataflowProblem(r));
     }
     return options;
+  }
+
+  /**
+   * Where the work runs, printed before a distributed run: training stages gather their input to
+   * one key, so one worker trains; every other stage (reading, features, scoring) runs at the
+   * job's parallelism.
+   */
+  static String placement(RunnerOptions r, PipelineOptions options) {
+    String parallelism;
+    if (r.runner == RunnerKind.FLINK) {
+      int p = options.as(FlinkPipelineOptions.class).getParallelism();
+      parallelism = p > 0 ? "parallelism " + p : "the cluster's default parallelism";
+    } else {
+      parallelism = r.parallelism != null ? "up to " + r.parallelism + " workers" : "the workers the service chooses";
+    }
+    String where = r.runner == RunnerKind.FLINK ? (r.flinkMaster == null ? " (embedded [local])" : " (cluster " + r.flinkMaster + ")") : "";
+    return "runner " + r.runner + where + ": training stages run on one worker; other stages at " + parallelism;
   }
 
   private static String dataflowProblem(RunnerOptions r) {
