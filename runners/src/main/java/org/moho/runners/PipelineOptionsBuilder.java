@@ -37,7 +37,8 @@ final class PipelineOptionsBuilder {
       case FLINK -> {
         FlinkPipelineOptions f = options.as(FlinkPipelineOptions.class);
         f.setRunner(FlinkRunner.class);
-        f.setFlinkMaster(r.flinkMaster == null ? "[local]" : r.flinkMaster);
+        // "auto" = the cluster of the Flink CLI that launched Moho (`flink run ... moho-job.jar run ...`).
+        f.setFlinkMaster(r.flinkMaster == null ? "[local]" : r.flinkMaster.equals("auto") ? "[auto]" : r.flinkMaster);
         f.setParallelism(r.parallelism != null ? r.parallelism : (r.flinkMaster == null ? cores : -1));
         if (!r.filesToStage.isEmpty()) f.setFilesToStage(List.copyOf(r.filesToStage));
         f.setAttachedMode(true);
@@ -72,8 +73,17 @@ final class PipelineOptionsBuilder {
     if (r.project == null) b.append(" --project");
     if (r.region == null) b.append(" --region");
     if (r.tempLocation == null) b.append(" --temp-location");
-    else if (!r.tempLocation.startsWith("gs://")) {
-      return "--temp-location must be a gs:// path for Dataflow, got " + r.tempLocation;
+    else if (!r.tempLocation.matches("gs://[a-z0-9][-_.a-z0-9]{1,221}[a-z0-9](/.*)?")) {
+      return "--temp-location must be a gs://BUCKET/path for Dataflow, got " + r.tempLocation;
+    }
+    if (r.project != null && !r.project.matches("[a-z][-a-z0-9]{4,28}[a-z0-9]")) {
+      return "--project must be a Google Cloud project id (6-30 lower-case letters, digits, hyphens), got " + r.project;
+    }
+    if (r.region != null && !r.region.matches("[a-z]+-[a-z]+[0-9]+")) {
+      return "--region must be a Google Cloud region such as europe-west4, got " + r.region;
+    }
+    if (r.serviceAccount != null && !r.serviceAccount.matches("[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com")) {
+      return "--service-account must be a service account e-mail (NAME@PROJECT.iam.gserviceaccount.com), got " + r.serviceAccount;
     }
     if (b.length() > 0) return "the Dataflow runner needs" + b + " (see docs/running-on-dataflow.md)";
     return "this Moho build does not include the Dataflow runner (beam-runners-google-cloud-dataflow-java); "
