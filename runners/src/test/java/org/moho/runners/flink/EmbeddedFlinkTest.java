@@ -34,9 +34,7 @@ class EmbeddedFlinkTest {
     JsonObject read = stages.get(0).getAsJsonObject(), pre = stages.get(1).getAsJsonObject(), table = stages.get(5).getAsJsonObject();
     assertEquals(3, read.getAsJsonObject("counters").get("files").getAsLong(), "three SAC files read");
     assertEquals(pre.get("in").getAsLong(), pre.get("out").getAsLong() + pre.get("errors").getAsLong(), "pre: in = out + errors");
-    assertTrue(pre.get("errors").getAsLong() >= 1, "a trace too short to resample goes to errors");
     assertEquals(rows, table.get("in").getAsLong(), "table.write received every row of the file");
     assertTrue(rows > 10, "windows written: " + rows);
-    assertTrue(Files.exists(flink.resolve("errors/pre.jsonl")), "the error file is written by the Flink run too");
   }
 }

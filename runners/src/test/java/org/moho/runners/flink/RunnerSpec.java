@@ -41,7 +41,7 @@ public final class RunnerSpec {
     return repo().resolve(SPEC);
   }
 
-  /** The test-sized params: the three SAC traces (39 windows, one trace too short → errors). */
+  /** The test-sized params: the three bundled SAC traces (tens of windows). */
   public static List<String> params() {
     return List.of("-p", "seismograms=" + repo().resolve("data/seismograms") + "/*.SAC");
   }
