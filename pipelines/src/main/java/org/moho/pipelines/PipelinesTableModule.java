@@ -10,5 +10,6 @@ public final class PipelinesTableModule extends StageModule {
     stage("table.select", TableSelect.class);
     stage("errors.rows", org.moho.pipelines.table.ErrorsAsRows.class);
     stage("grid.from-rows", org.moho.pipelines.grid.PointsToGrid.class);
+    stage("features.rows", org.moho.pipelines.table.FeaturesAsRows.class);
   }
 }

@@ -37,14 +37,35 @@ final class PipelineOptionsBuilder {
       case FLINK -> {
         FlinkPipelineOptions f = options.as(FlinkPipelineOptions.class);
         f.setRunner(FlinkRunner.class);
-        f.setFlinkMaster(r.flinkMaster == null ? "[local]" : r.flinkMaster);
+        // "auto" = the cluster of the Flink CLI that launched Moho (`flink run ... moho-job.jar run ...`).
+        f.setFlinkMaster(r.flinkMaster == null ? "[local]" : r.flinkMaster.equals("auto") ? "[auto]" : r.flinkMaster);
         f.setParallelism(r.parallelism != null ? r.parallelism : (r.flinkMaster == null ? cores : -1));
         if (!r.filesToStage.isEmpty()) f.setFilesToStage(List.copyOf(r.filesToStage));
         f.setAttachedMode(true);
+        // A failed task fails the run at once, with its cause: a batch run that restarts would
+        // redo work whose partial results the stages do not expect, and would hide the cause.
+        f.setNumberOfExecutionRetries(0);
       }
       case DATAFLOW -> throw new OptionsException(dataflowProblem(r));
     }
     return options;
+  }
+
+  /**
+   * Where the work runs, printed before a distributed run: training stages gather their input to
+   * one key, so one worker trains; every other stage (reading, features, scoring) runs at the
+   * job's parallelism.
+   */
+  static String placement(RunnerOptions r, PipelineOptions options) {
+    String parallelism;
+    if (r.runner == RunnerKind.FLINK) {
+      int p = options.as(FlinkPipelineOptions.class).getParallelism();
+      parallelism = p > 0 ? "parallelism " + p : "the cluster's default parallelism";
+    } else {
+      parallelism = r.parallelism != null ? "up to " + r.parallelism + " workers" : "the workers the service chooses";
+    }
+    String where = r.runner == RunnerKind.FLINK ? (r.flinkMaster == null ? " (embedded [local])" : " (cluster " + r.flinkMaster + ")") : "";
+    return "runner " + r.runner + where + ": training stages run on one worker; other stages at " + parallelism;
   }
 
   private static String dataflowProblem(RunnerOptions r) {
@@ -52,8 +73,17 @@ final class PipelineOptionsBuilder {
     if (r.project == null) b.append(" --project");
     if (r.region == null) b.append(" --region");
     if (r.tempLocation == null) b.append(" --temp-location");
-    else if (!r.tempLocation.startsWith("gs://")) {
-      return "--temp-location must be a gs:// path for Dataflow, got " + r.tempLocation;
+    else if (!r.tempLocation.matches("gs://[a-z0-9][-_.a-z0-9]{1,221}[a-z0-9](/.*)?")) {
+      return "--temp-location must be a gs://BUCKET/path for Dataflow, got " + r.tempLocation;
+    }
+    if (r.project != null && !r.project.matches("[a-z][-a-z0-9]{4,28}[a-z0-9]")) {
+      return "--project must be a Google Cloud project id (6-30 lower-case letters, digits, hyphens), got " + r.project;
+    }
+    if (r.region != null && !r.region.matches("[a-z]+-[a-z]+[0-9]+")) {
+      return "--region must be a Google Cloud region such as europe-west4, got " + r.region;
+    }
+    if (r.serviceAccount != null && !r.serviceAccount.matches("[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com")) {
+      return "--service-account must be a service account e-mail (NAME@PROJECT.iam.gserviceaccount.com), got " + r.serviceAccount;
     }
     if (b.length() > 0) return "the Dataflow runner needs" + b + " (see docs/running-on-dataflow.md)";
     return "this Moho build does not include the Dataflow runner (beam-runners-google-cloud-dataflow-java); "

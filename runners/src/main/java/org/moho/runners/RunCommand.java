@@ -45,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
     out.println("Running " + graph.spec().name() + " (" + graph.stages().size() + " stages) on " + runnerOptions.runner
         + "; output in " + graph.outFolder());
     boolean distributed = runnerOptions.runner != RunnerKind.DIRECT;
+    if (distributed) out.println(PipelineOptionsBuilder.placement(runnerOptions, options));
     try {
       RunReport report = new PipelineRun(graph, options, runnerOptions.runner.toString(), distributed).execute(out);
       out.flush();

@@ -11,7 +11,7 @@ public final class RunnerOptions {
   @Option(names = "--parallelism", paramLabel = "N", description = "workers (default: the machine's cores)")
   Integer parallelism;
 
-  @Option(names = "--flink-master", paramLabel = "HOST:PORT", description = "a Flink cluster's REST address; without it Flink runs embedded")
+  @Option(names = "--flink-master", paramLabel = "HOST:PORT", description = "a Flink cluster's REST address; 'auto' under the Flink CLI; without it Flink runs embedded")
   String flinkMaster;
 
   @Option(names = "--files-to-stage", paramLabel = "JAR", split = ",", description = "jars to ship to a Flink cluster (default: the Moho job jar when found)")
@@ -25,6 +25,9 @@ public final class RunnerOptions {
 
   @Option(names = "--temp-location", paramLabel = "GS_PATH", description = "Dataflow: a gs:// folder for temporary files")
   String tempLocation;
+
+  @Option(names = "--service-account", paramLabel = "EMAIL", description = "Dataflow: the workers' service account (NAME@PROJECT.iam.gserviceaccount.com)")
+  String serviceAccount;
 
   @Option(names = "--test-checks", description = "DirectRunner: check element immutability and encodability (slow; for stage tests)")
   boolean testChecks;
