@@ -7,6 +7,8 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.moho.core.data.FeatureVector;
+import org.moho.core.data.KeyedValues;
+import org.moho.core.data.Patch;
 import org.moho.core.data.Row;
 import org.moho.core.stage.Default;
 import org.moho.core.stage.Doc;
@@ -30,8 +32,9 @@ public final class FeaturesAsRows implements StageType<FeaturesAsRows.Config> {
 
   @Override
   public String description() {
-    return "Turns each feature vector into one row keyed by the vector's key: a column `key`, the listed metadata "
-        + "keys (missing ones empty), then one double column per value named PREFIX0, PREFIX1, ... "
+    return "Turns each feature vector or grid patch into one row keyed by its key: a column `key` (for a patch also "
+        + "`lon` and `lat`), the listed metadata keys (a patch's attributes; missing ones empty), then one double column "
+        + "per value named PREFIX0, PREFIX1, ... "
         + "One row out per vector in; nothing goes to errors.";
   }
 
@@ -42,7 +45,7 @@ public final class FeaturesAsRows implements StageType<FeaturesAsRows.Config> {
 
   @Override
   public List<Port> inputs() {
-    return List.of(Port.of("features", FeatureVector.class));
+    return List.of(Port.of("features", KeyedValues.class));
   }
 
   @Override
@@ -67,11 +70,16 @@ public final class FeaturesAsRows implements StageType<FeaturesAsRows.Config> {
     return new PTransform<>() {
       @Override
       public PCollectionTuple expand(StageInputs in) {
-        PCollection<FeatureVector> features = in.get(0);
-        return features.apply("AsRows", WithErrors.of(ctx.stageId(), Row.class, (FeatureVector f, java.util.function.Consumer<Row> out) -> {
+        PCollection<KeyedValues> features = in.get(0);
+        return features.apply("AsRows", WithErrors.of(ctx.stageId(), Row.class, (KeyedValues f, java.util.function.Consumer<Row> out) -> {
           Map<String, Object> v = new LinkedHashMap<>();
           v.put("key", f.key());
-          for (String k : keys) v.put(k, f.metadata().get(k));
+          if (f instanceof Patch p) {
+            v.put("lon", p.lon());
+            v.put("lat", p.lat());
+          }
+          Map<String, String> meta = f instanceof FeatureVector fv ? fv.metadata() : ((Patch) f).attributes();
+          for (String k : keys) v.put(k, meta.get(k));
           float[] x = f.values();
           for (int i = 0; i < x.length; i++) v.put(prefix + i, (double) x[i]);
           out.accept(new Row(f.key(), v));
