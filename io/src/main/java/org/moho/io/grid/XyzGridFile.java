@@ -72,7 +72,8 @@ final class XyzGridFile implements GridFile {
   private static double[] parse(String line, int n) throws IOException {
     String s = line.strip();
     if (s.isEmpty() || s.startsWith("#")) return null;
-    String[] f = s.split("[\\s,;]+");
+    // A leading separator (",65.5 30.0 -4800", found by the fuzzer) would give an empty first field.
+    String[] f = java.util.Arrays.stream(s.split("[\\s,;]+")).filter(x -> !x.isEmpty()).toArray(String[]::new);
     if (f.length < 3) throw new IOException("line " + n + ": expected x y z, got '" + s + "'");
     try {
       return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), TextTokens.parseDouble(f[2])};
