@@ -120,7 +120,8 @@ class FlinkClusterIT {
     System.out.println("the run that lost its TaskManager failed with: " + cause);
     assertTrue(cause.matches("(?is).*(TaskManager|heartbeat|taskexecutor|connection|lost).*"), "the cause names the lost worker: " + cause);
     assertTrue(r.err().contains(cause) || r.out().contains(cause), "the cause is printed: " + r.out() + r.err());
-    assertFalse(Files.exists(out.resolve("features.csv")), "no table left looking complete");
+    assertFalse(Files.exists(out.resolve("scores.csv")), "no table left looking complete");
+    assertFalse(Files.exists(out.resolve("detections.geojson")), "no detections left looking complete");
     assertEquals(1, jobsIn("FAILED"), jobs().toString());
 
     cluster.startTaskManager();

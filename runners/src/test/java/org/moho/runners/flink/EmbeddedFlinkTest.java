@@ -29,12 +29,19 @@ class EmbeddedFlinkTest {
     JsonObject m = RunnerSpec.manifest(flink);
     assertEquals("succeeded", m.get("status").getAsString());
     assertEquals("flink", m.get("runner").getAsString());
-    long rows = Files.readAllLines(flink.resolve("features.csv")).size() - 1;
+    long rows = Files.readAllLines(flink.resolve("scores.csv")).size() - 1;
     var stages = m.getAsJsonArray("stages");
-    JsonObject read = stages.get(0).getAsJsonObject(), pre = stages.get(1).getAsJsonObject(), table = stages.get(5).getAsJsonObject();
-    assertEquals(3, read.getAsJsonObject("counters").get("files").getAsLong(), "three SAC files read");
-    assertEquals(pre.get("in").getAsLong(), pre.get("out").getAsLong() + pre.get("errors").getAsLong(), "pre: in = out + errors");
+    JsonObject patches = stages.get(1).getAsJsonObject(), scores = stages.get(2).getAsJsonObject(),
+        table = stages.get(3).getAsJsonObject(), candidates = stages.get(5).getAsJsonObject();
+    assertEquals(20, stages.get(0).getAsJsonObject().getAsJsonObject("counters").get("tiles").getAsLong(), "the grid read as 20 tiles");
+    // 3,868 patch centres hold no NaN at stride 8 on this grid (407 touch its NaN nodes).
+    assertEquals(3868, patches.get("out").getAsLong(), "patches");
+    assertEquals(407, patches.getAsJsonObject("counters").get("skipped.nan").getAsLong(), "patches skipped for NaN");
+    assertEquals(scores.get("in").getAsLong(), scores.get("out").getAsLong() + scores.get("errors").getAsLong(), "scores: in = out + errors");
+    assertEquals(3868, scores.get("out").getAsLong(), "every patch scored");
     assertEquals(rows, table.get("in").getAsLong(), "table.write received every row of the file");
-    assertTrue(rows > 10, "windows written: " + rows);
+    assertEquals(3868, rows, "one score per patch in the table");
+    assertTrue(candidates.get("out").getAsLong() > 10, "detections: " + candidates);
+    assertTrue(Files.size(flink.resolve("detections.geojson")) > 1000, "detections written");
   }
 }
