@@ -1,5 +1,6 @@
 package org.moho.core.files;
 
+import org.moho.core.stage.GatherAll;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -9,10 +10,8 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -38,9 +37,7 @@ public final class WriteLines extends PTransform<PCollection<String>, PCollectio
   @Override
   public PCollection<KV<String, Long>> expand(PCollection<String> lines) {
     return lines
-        .apply("OneKey", WithKeys.<String, String>of(path).withKeyType(org.apache.beam.sdk.values.TypeDescriptors.strings()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("Gather", GroupByKey.create())
+        .apply("OneFile", GatherAll.under(path, StringUtf8Coder.of()))
         .apply("Write", ParDo.of(new WriteFn(header)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }

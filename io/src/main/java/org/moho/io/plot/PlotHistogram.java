@@ -7,21 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.DoubleCoder;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.moho.core.data.Row;
+import org.moho.core.stage.GatherAll;
 import org.moho.core.stage.ConfigException;
 import org.moho.core.stage.Default;
 import org.moho.core.stage.Doc;
@@ -115,9 +111,7 @@ public final class PlotHistogram implements StageType<PlotHistogram.Config> {
         PCollection<Row> rows = inputs.get(0);
         PCollectionTuple numbers = rows.apply("Values", WithErrors.of(id, Double.class, values));
         PCollection<Row> written = numbers.get(StageOutputs.<Double>main())
-            .apply("OneKey", WithKeys.<String, Double>of(path).withKeyType(TypeDescriptors.strings()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), DoubleCoder.of()))
-            .apply("Gather", GroupByKey.create())
+            .apply("OneFigure", GatherAll.under(path, DoubleCoder.of()))
             .apply("Draw", ParDo.of(draw))
             .setCoder(SerializableCoder.of(Row.class));
         return StageOutputs.of(written, StageOutputs.errors(numbers));

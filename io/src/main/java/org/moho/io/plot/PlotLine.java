@@ -9,25 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.moho.core.data.ErrorRecord;
 import org.moho.core.data.Row;
+import org.moho.core.stage.GatherAll;
 import org.moho.core.stage.ConfigException;
 import org.moho.core.stage.Default;
 import org.moho.core.stage.Doc;
@@ -118,9 +114,7 @@ public final class PlotLine implements StageType<PlotLine.Config> {
         PCollection<Row> rows = inputs.get(0);
         PCollectionTuple points = rows.apply("Points", WithErrors.of(id, Point.class, toPoint));
         PCollectionTuple drawn = points.get(StageOutputs.<Point>main())
-            .apply("OneKey", WithKeys.<String, Point>of(path).withKeyType(TypeDescriptors.strings()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Point.class)))
-            .apply("Gather", GroupByKey.create())
+            .apply("OneFigure", GatherAll.under(path, SerializableCoder.of(Point.class)))
             .apply("Draw", ParDo.of(draw).withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS)));
         PCollection<Row> written = drawn.get(StageOutputs.<Row>main()).setCoder(SerializableCoder.of(Row.class));
         PCollection<ErrorRecord> errors = PCollectionList.of(StageOutputs.errors(points))

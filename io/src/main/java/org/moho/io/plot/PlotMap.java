@@ -6,9 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -16,17 +14,16 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.moho.core.data.Detection;
 import org.moho.core.data.ErrorRecord;
 import org.moho.core.data.GridTile;
 import org.moho.core.data.Row;
+import org.moho.core.stage.GatherAll;
 import org.moho.core.stage.ConfigException;
 import org.moho.core.stage.Default;
 import org.moho.core.stage.Doc;
@@ -148,9 +145,7 @@ public final class PlotMap implements StageType<PlotMap.Config> {
           errors.add(StageOutputs.errors(detections));
         }
         PCollectionTuple drawn = PCollectionList.of(layers).apply("AllLayers", Flatten.pCollections())
-            .apply("OneKey", WithKeys.<String, MapLayer>of(path).withKeyType(TypeDescriptors.strings()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(MapLayer.class)))
-            .apply("Gather", GroupByKey.create())
+            .apply("OneFigure", GatherAll.under(path, SerializableCoder.of(MapLayer.class)))
             .apply("Draw", ParDo.of(new DrawFn(id, style, labels, inputs.present(1), inputs.present(2)))
                 .withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS)));
         PCollection<Row> written = drawn.get(StageOutputs.<Row>main()).setCoder(SerializableCoder.of(Row.class));

@@ -4,22 +4,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.moho.core.data.ErrorRecord;
 import org.moho.core.data.GridTile;
 import org.moho.core.data.Registration;
 import org.moho.core.data.Row;
+import org.moho.core.stage.GatherAll;
 import org.moho.core.stage.ConfigException;
 import org.moho.core.stage.Default;
 import org.moho.core.stage.Doc;
@@ -92,9 +88,7 @@ public final class PointsToGrid implements StageType<PointsToGrid.Config> {
       public PCollectionTuple expand(StageInputs in) {
         PCollection<Row> rows = in.get(0);
         PCollectionTuple out = rows
-            .apply("OneGrid", WithKeys.<String, Row>of(config.name()).withKeyType(TypeDescriptors.strings()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), WithErrors.coder(rows, Row.class)))
-            .apply("Gather", GroupByKey.create())
+            .apply("OneGrid", GatherAll.under(config.name(), WithErrors.coder(rows, Row.class)))
             .apply("Grid", ParDo.of(new GridFn(ctx.stageId(), config))
                 .withOutputTags(StageOutputs.<GridTile>main(), TupleTagList.of(StageOutputs.ERRORS)));
         out.get(StageOutputs.<GridTile>main()).setCoder(WithErrors.coder(rows, GridTile.class));
