@@ -64,9 +64,16 @@ class QcAutoencoderAucTest {
     System.out.println("training windows " + train.size() + ", max training MSE " + Arrays.stream(mse(train)).max().orElseThrow()
         + ", max calibration MSE " + maxCalibration + ", ae threshold " + aeThreshold);
 
+    fill(scores, RealWindows.EVALUATION);
+    fill(calibrationScores, CALIBRATION);
+  }
+
+  static Map<DamageKind, List<double[]>> calibrationScores = new LinkedHashMap<>();
+
+  static void fill(Map<DamageKind, List<double[]>> scores, List<String> files) {
     RuleScorer rules = new RuleScorer(QcAucTest.RULES);
     for (DamageKind k : DamageKind.values()) scores.put(k, new ArrayList<>());
-    for (RealWindows.Window w : RealWindows.windows(RealWindows.EVALUATION)) {
+    for (RealWindows.Window w : RealWindows.windows(files)) {
       List<DamageKind> kinds = new ArrayList<>(List.of(DamageKind.NONE));
       List<double[]> xs = new ArrayList<>(List.of(w.samples()));
       for (DamageKind k : QcAucTest.DAMAGE.kinds()) {
@@ -131,6 +138,38 @@ class QcAutoencoderAucTest {
     // (>= 0.95 each) holds for the rules alone (QcAucTest) but not yet for the combination: the largest-score
     // rule lets the autoencoder's high errors on clean windows holding earthquakes outrank some damage.
     for (DamageKind k : TARGET_KINDS) assertTrue(auc(2, List.of(k)) >= 0.94, k + " combined AUC " + auc(2, List.of(k)));
+  }
+
+  /**
+   * A weighted combination, score = rules x (mse / ae_threshold)^w, with w fitted where it may be: on
+   * the calibration station's clean and damaged windows. The fit gives the autoencoder no weight
+   * (w = 0 is best there), and on the unseen stations every w > 0 tried is no better than the rules.
+   */
+  @Test
+  void combinationWeightFittedOnTheCalibrationStationIsZero() {
+    double[] ws = {0, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2};
+    double[] calibration = new double[ws.length];
+    for (int i = 0; i < ws.length; i++) {
+      double w = ws[i];
+      StringBuilder b = new StringBuilder("w=" + w);
+      for (Map<DamageKind, List<double[]>> m : List.of(calibrationScores, scores)) {
+        b.append(m == scores ? " | unseen:" : " | calibration:");
+        double[] clean = m.get(DamageKind.NONE).stream().mapToDouble(s -> weighted(s, w)).toArray();
+        for (DamageKind k : QcAucTest.DAMAGE.kinds()) {
+          b.append(String.format(Locale.ROOT, " %s=%.3f", k.label(), Auc.of(clean, m.get(k).stream().mapToDouble(s -> weighted(s, w)).toArray())));
+        }
+        double all = Auc.of(clean, QcAucTest.DAMAGE.kinds().stream().flatMap(k -> m.get(k).stream()).mapToDouble(s -> weighted(s, w)).toArray());
+        b.append(String.format(Locale.ROOT, " all=%.3f", all));
+        if (m == calibrationScores) calibration[i] = all;
+      }
+      System.out.println(b);
+    }
+    for (int i = 1; i < ws.length; i++) assertTrue(calibration[0] >= calibration[i], "w=" + ws[i] + " fits better: " + calibration[i]);
+  }
+
+  /** rules x (mse / threshold)^w; a window the autoencoder cannot score (all samples equal) keeps its rules score. */
+  static double weighted(double[] s, double w) {
+    return Double.isNaN(s[0]) ? s[1] : s[1] * Math.pow(s[0] / aeThreshold, w);
   }
 
   @Test
