@@ -38,7 +38,8 @@ public final class EvaluateBinary implements StageType<BinaryConfig> {
         + "= Mann-Whitney U / (n0 n1), as scikit-learn's roc_auc_score), precision/recall curve and average "
         + "precision, and the confusion matrix at `threshold` (default: the one maximising Youden's J). With "
         + "group_by, each group is evaluated too; with baseline as well, the baseline group's rows (e.g. the clean "
-        + "records) join every other group, so each group (e.g. a damage kind) is evaluated against the baseline. Writes the metrics and curves as JSON and the ROC curves as PNG; "
+        + "records) join every other group, so each group (e.g. a damage kind) is evaluated against the baseline. "
+        + "Writes the metrics and curves as JSON and the ROC curves as PNG; "
         + "outputs one row per group (group 'all' first). A row without a numeric score or a 0/1 label goes to "
         + "errors.";
   }
