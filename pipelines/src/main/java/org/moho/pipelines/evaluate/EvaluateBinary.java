@@ -37,7 +37,9 @@ public final class EvaluateBinary implements StageType<BinaryConfig> {
         + "records joined with the truth): ROC curve and its trapezoidal AUC (tied scores enter together, so AUC "
         + "= Mann-Whitney U / (n0 n1), as scikit-learn's roc_auc_score), precision/recall curve and average "
         + "precision, and the confusion matrix at `threshold` (default: the one maximising Youden's J). With "
-        + "group_by, each group is evaluated too. Writes the metrics and curves as JSON and the ROC curves as PNG; "
+        + "group_by, each group is evaluated too; with baseline as well, the baseline group's rows (e.g. the clean "
+        + "records) join every other group, so each group (e.g. a damage kind) is evaluated against the baseline. "
+        + "Writes the metrics and curves as JSON and the ROC curves as PNG; "
         + "outputs one row per group (group 'all' first). A row without a numeric score or a 0/1 label goes to "
         + "errors.";
   }
@@ -151,6 +153,8 @@ public final class EvaluateBinary implements StageType<BinaryConfig> {
       if (config.grouped()) {
         Map<String, List<Labelled>> byGroup = new TreeMap<>();
         for (Labelled x : groups.get("all")) byGroup.computeIfAbsent(x.group(), g -> new ArrayList<>()).add(x);
+        List<Labelled> baseline = config.baseline() == null ? null : byGroup.remove(config.baseline());
+        if (baseline != null) byGroup.values().forEach(g -> g.addAll(0, baseline));
         groups.putAll(byGroup);
       }
       Map<String, Object> doc = new LinkedHashMap<>();

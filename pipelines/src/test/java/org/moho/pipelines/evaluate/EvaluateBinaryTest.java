@@ -84,6 +84,46 @@ class EvaluateBinaryTest {
     assertEquals((byte) 0x89, png[0]);
   }
 
+  /**
+   * baseline: the clean group's rows join every other group as its negatives, so each damage kind is
+   * evaluated as "clean against that kind" (hand-counted pairs), and the clean group gets no row.
+   */
+  @Test
+  void baselineGroupJoinsEveryOtherGroup() throws Exception {
+    List<Row> rows = new ArrayList<>();
+    double[] clean = {0.1, 0.4, 0.35, 0.8};
+    double[] gap = {0.9, 0.3, 0.8};
+    double[] spikes = {0.05, 0.2};
+    for (int i = 0; i < clean.length; i++) rows.add(new Row("c" + i, Map.of("score", clean[i], "label", 0L, "damage", "none")));
+    for (int i = 0; i < gap.length; i++) rows.add(new Row("g" + i, Map.of("score", gap[i], "label", 1L, "damage", "gap")));
+    for (int i = 0; i < spikes.length; i++) rows.add(new Row("s" + i, Map.of("score", spikes[i], "label", 1L, "damage", "spikes")));
+    BinaryConfig config = StageHarness.bind(BinaryConfig.class, "{group_by: damage, baseline: none}");
+    Pipeline p = StageHarness.pipeline();
+    PCollectionTuple res = StageHarness.apply("roc", new EvaluateBinary(), config, out, p, StageHarness.of(p, Row.class, rows));
+    PAssert.that(StageOutputs.<Row>main(res)).satisfies(got -> {
+      Map<String, Row> g = new HashMap<>();
+      got.forEach(r -> g.put((String) r.get("group"), r));
+      assertEquals(java.util.Set.of("all", "gap", "spikes"), g.keySet());
+      // gap vs clean: 0.9 beats 4; 0.3 beats 0.1; 0.8 beats 0.1, 0.4, 0.35 and ties 0.8 → (4 + 1 + 3.5) / 12
+      assertEquals(8.5 / 12, g.get("gap").number("auc"), 1e-12);
+      assertEquals(4L, g.get("gap").get("negatives"));
+      assertEquals(3L, g.get("gap").get("positives"));
+      // spikes vs clean: 0.05 beats none; 0.2 beats 0.1 → 1 / 8
+      assertEquals(1.0 / 8, g.get("spikes").number("auc"), 1e-12);
+      assertEquals(9L, g.get("all").get("n"));
+      return null;
+    });
+    p.run().waitUntilFinish();
+    assertTrue(Files.readString(out.resolve("roc.json")).contains("\"spikes\""));
+  }
+
+  @Test
+  void baselineNeedsGroupBy() {
+    org.moho.core.spec.Problems problems = new org.moho.core.spec.Problems();
+    StageHarness.bindOrProblems(BinaryConfig.class, "{baseline: none}", problems);
+    assertTrue(problems.hasErrors() && problems.all().toString().contains("group_by"), problems.all().toString());
+  }
+
   /** Brute-force U / (n0 n1) over all positive-negative pairs, ties counting one half. */
   static double mannWhitney(List<double[]> xs) {
     double u = 0;
