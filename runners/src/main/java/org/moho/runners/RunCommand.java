@@ -50,9 +50,11 @@ final class RunCommand implements Callable<Integer> {
       RunReport report = new PipelineRun(graph, options, runnerOptions.runner.toString(), distributed).execute(out);
       out.flush();
       return report.succeeded() ? ExitCodes.OK : ExitCodes.RUN_FAILED;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Errors too (an OutOfMemoryError above all): the same cause as run.json, and exit code 1.
       out.flush();
       err.println("error: the run failed: " + PipelineRun.rootCause(e));
+      err.flush();
       return ExitCodes.RUN_FAILED;
     }
   }

@@ -54,6 +54,7 @@ public final class PipelineRun {
     writeManifest(new RunReport("running", null, 0, List.of()), started);
     RunReport report;
     PipelineResult result = null;
+    HeapWatch heap = new HeapWatch();
     try {
       Pipeline pipeline = Pipeline.create(options);
       PipelineCompiler.compile(graph, pipeline, distributed);
@@ -61,13 +62,25 @@ public final class PipelineRun {
       PipelineResult.State state = result.waitUntilFinish();
       long ms = (System.nanoTime() - t0) / 1_000_000;
       if (state != PipelineResult.State.DONE) {
-        report = new RunReport("failed", "the runner ended the job in state " + state, ms, counts(result));
+        String cause = "the runner ended the job in state " + state;
+        if (!state.isTerminal() && heap.heapFilled()) {
+          // The runner swallowed the error of one of its threads; the heap says what it was.
+          cause = outOfMemory("the heap was full after garbage collection and " + cause);
+        } else if (!state.isTerminal()) {
+          cause += " (it stopped without a result; the runner's log above names the error)";
+        }
+        report = new RunReport("failed", cause, ms, counts(result));
       } else {
         report = new RunReport("succeeded", null, ms, counts(result));
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An Error (OutOfMemoryError above all) is recorded too: run.json must never be left saying
+      // "running" by a run that is over. The runner's objects are unreachable from here, so the
+      // heap they filled can be collected before run.json is written.
       long ms = (System.nanoTime() - t0) / 1_000_000;
-      report = new RunReport("failed", rootCause(e), ms, result == null ? List.of() : safeCounts(result));
+      List<StageCounts> counts = result == null ? List.of() : safeCounts(result);
+      result = null;
+      report = new RunReport("failed", rootCause(e), ms, counts);
       writeManifest(report, started);
       printSummary(report, console);
       throw e;
@@ -77,8 +90,15 @@ public final class PipelineRun {
     return report;
   }
 
-  /** The innermost message of an exception chain, with the exception type when it helps. */
+  /**
+   * The innermost message of an exception chain, with the exception type when it helps; an
+   * {@link OutOfMemoryError} anywhere in the chain is named as such, with how to give the run more
+   * heap (runners wrap it, e.g. in Guava's ExecutionError, whose own message says little).
+   */
   public static String rootCause(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof OutOfMemoryError oom) return outOfMemory(oom);
+    }
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) t = t.getCause();
     String m = t.getMessage();
@@ -88,10 +108,24 @@ public final class PipelineRun {
     return plain ? m : t.getClass().getSimpleName() + ": " + m;
   }
 
+  /** "OutOfMemoryError: Java heap space — rerun with a larger heap: ..." with the heap this JVM had. */
+  static String outOfMemory(OutOfMemoryError e) {
+    return outOfMemory(e.getMessage() == null ? "out of memory" : e.getMessage());
+  }
+
+  private static String outOfMemory(String what) {
+    long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+    long suggest = Math.max(1024, Long.highestOneBit(Math.max(1, maxMb)) << 2);
+    String suggestion = suggest % 1024 == 0 ? (suggest / 1024) + "g" : suggest + "m";
+    return "OutOfMemoryError: " + what
+        + " \u2014 the run had a maximum heap of " + maxMb + " MB; rerun with a larger heap: MOHO_JAVA_OPTS=-Xmx"
+        + suggestion + " ./moho run ... (or JAVA_OPTS / java -Xmx" + suggestion + " where Moho is started otherwise)";
+  }
+
   private List<StageCounts> safeCounts(PipelineResult result) {
     try {
       return counts(result);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       return List.of();
     }
   }

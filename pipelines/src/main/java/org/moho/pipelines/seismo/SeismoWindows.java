@@ -1,11 +1,11 @@
 package org.moho.pipelines.seismo;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.moho.core.data.FeatureVector;
@@ -15,6 +15,7 @@ import org.moho.core.stage.RecordException;
 import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
+import org.moho.core.stage.StageOutputs;
 import org.moho.core.stage.StageType;
 import org.moho.core.stage.WithErrors;
 
@@ -30,7 +31,8 @@ public final class SeismoWindows implements StageType<WindowsConfig> {
         + "NET.STA.LOC.CHA@<ISO time of the window's first sample>, with metadata network, station, location, "
         + "channel, start and sample_rate (so seismo.spectrum can use it). A trace shorter than one window "
         + "yields nothing and is counted in skipped.short; a rate at which the window rounds to 0 samples is "
-        + "an error.";
+        + "an error. The windows of a trace are emitted in bounded bundles (a splittable DoFn over the window "
+        + "indices), so memory does not grow with the length of a trace.";
   }
 
   @Override
@@ -63,6 +65,10 @@ public final class SeismoWindows implements StageType<WindowsConfig> {
     return new Windows(ctx.stageId(), config);
   }
 
+  /**
+   * Two steps: a per-trace check (an unusable rate is an error record, a trace shorter than one
+   * window is counted), then {@link WindowCutter}, which emits the windows in bundles of bounded size.
+   */
   private static final class Windows extends PTransform<StageInputs, PCollectionTuple> {
     private final String stageId;
     private final WindowsConfig config;
@@ -75,34 +81,32 @@ public final class SeismoWindows implements StageType<WindowsConfig> {
     @Override
     public PCollectionTuple expand(StageInputs inputs) {
       PCollection<Waveform> waveforms = inputs.get(0);
-      return waveforms.apply("Windows", WithErrors.of(stageId, FeatureVector.class,
-          new WindowFn(config, Metrics.counter(stageId, SKIPPED_SHORT))));
+      PCollectionTuple checked = waveforms.apply("Check", WithErrors.of(stageId, Waveform.class,
+          new WindowCheck(config, Metrics.counter(stageId, SKIPPED_SHORT))));
+      PCollection<Waveform> traces = StageOutputs.main(checked);
+      traces.setCoder(WaveformCoder.of());
+      PCollection<FeatureVector> windows = traces
+          .apply("Cut", ParDo.of(new WindowCutter(config)));
+      windows.setCoder(WithErrors.coder(windows, FeatureVector.class));
+      return StageOutputs.of(windows, StageOutputs.errors(checked));
     }
   }
 
-  private record WindowFn(WindowsConfig config, Counter skippedShort) implements RecordFn<Waveform, FeatureVector> {
+  /** Passes on each waveform that yields at least one window. */
+  private record WindowCheck(WindowsConfig config, Counter skippedShort) implements RecordFn<Waveform, Waveform> {
     @Override
-    public void apply(Waveform w, Consumer<FeatureVector> out) throws RecordException {
+    public void apply(Waveform w, Consumer<Waveform> out) throws RecordException {
       int length = config.lengthSamples(w.sampleRate());
       int step = config.stepSamples(w.sampleRate());
       if (length < 1 || step < 1) {
         throw new RecordException("window length " + length + " or step " + step + " is under one sample at "
             + w.sampleRate() + " Hz");
       }
-      int count = FixedWindows.count(w.length(), length, step);
-      if (count == 0) {
+      if (FixedWindows.count(w.length(), length, step) == 0) {
         skippedShort.inc();
         return;
       }
-      for (int i = 0; i < count; i++) {
-        double[] x = FixedWindows.window(w.samples(), i, length, step);
-        float[] values = new float[length];
-        for (int j = 0; j < length; j++) values[j] = (float) x[j];
-        java.time.Instant start = w.timeOf((long) i * step);
-        out.accept(new FeatureVector(WaveformKeys.key(w, start), values, Map.of(
-            "network", w.network(), "station", w.station(), "location", w.location(), "channel", w.channel(),
-            "start", start.toString(), "sample_rate", Double.toString(w.sampleRate()))));
-      }
+      out.accept(w);
     }
 
     @Override

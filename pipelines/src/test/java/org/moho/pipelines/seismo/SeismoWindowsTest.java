@@ -66,6 +66,74 @@ class SeismoWindowsTest {
     assertEquals(1, StageHarness.counter(result, SeismoWindows.SKIPPED_SHORT));
   }
 
+  /**
+   * More windows than the DirectRunner emits before it checkpoints a splittable DoFn (10,000): the
+   * stage's windows are still exactly those of the whole trace (as seismo.windows cut them in one
+   * pass before it streamed: FixedWindows.window, times from the trace start), each once. Each
+   * window is checked where it is made, into counters.
+   */
+  @Test
+  void windowsAcrossCheckpointsAreThoseOfTheWholeTrace() {
+    Waveform crlz = Fixtures.waveform("CRLZ.HHZ.10.NZ.SAC");
+    // As `moho run` runs (PipelineOptionsBuilder): without the DirectRunner's per-element
+    // immutability and encodability checks. The other tests here keep the checks on.
+    Pipeline p = Pipeline.create(org.apache.beam.sdk.options.PipelineOptionsFactory.fromArgs("--runner=DirectRunner",
+        "--enforceImmutability=false", "--enforceEncodability=false").create());
+    PCollectionTuple out = StageHarness.apply(new SeismoWindows(),
+        StageHarness.bind(WindowsConfig.class, "{length: 10, step: 3, unit: samples}"), StageHarness.create(p, Waveform.class, crlz));
+    org.apache.beam.sdk.values.PCollection<FeatureVector> windows = StageOutputs.main(out);
+    windows.apply("Check", org.apache.beam.sdk.transforms.ParDo.of(new WholeTraceCheck(crlz, 10, 3)));
+    StageHarness.assertContains(StageOutputs.errors(out));
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    // (32768 - 10) / 3 + 1 = 10,920 windows, each once: the window indices' count, sum and sum of
+    // squares are those of 0..10,919 (a repeated window would need a missing one that matches
+    // both sums). No GroupByKey here: on the DirectRunner it re-copies its growing state per bundle.
+    long n = 10920;
+    assertEquals(n, StageHarness.counter(result, "same"));
+    assertEquals(0, StageHarness.counter(result, "different"));
+    assertEquals(n * (n - 1) / 2, StageHarness.counter(result, "index.sum"));
+    assertEquals((n - 1) * n * (2 * n - 1) / 6, StageHarness.counter(result, "index.squares"));
+  }
+
+  /** Counts windows equal ("same") or not ("different") to window i of the whole trace, i from the key's time. */
+  private static final class WholeTraceCheck extends org.apache.beam.sdk.transforms.DoFn<FeatureVector, Void> {
+    private final Waveform trace;
+    private final int length;
+    private final int step;
+    private transient java.util.Map<String, Integer> indexOfKey;
+
+    WholeTraceCheck(Waveform trace, int length, int step) {
+      this.trace = trace;
+      this.length = length;
+      this.step = step;
+    }
+
+    @Setup
+    public void setup() {
+      indexOfKey = new java.util.HashMap<>();
+      for (int i = 0; i < FixedWindows.count(trace.length(), length, step); i++) {
+        indexOfKey.put(trace.id() + "@" + trace.timeOf((long) i * step), i);
+      }
+    }
+
+    @ProcessElement
+    public void process(@Element FeatureVector v) {
+      Integer i = indexOfKey.get(v.key());
+      boolean same = i != null && v.values().length == length
+          && trace.timeOf((long) i * step).toString().equals(v.metadata().get("start"));
+      if (same) {
+        double[] x = FixedWindows.window(trace.samples(), i, length, step);
+        for (int j = 0; j < length; j++) same &= (float) x[j] == v.values()[j];
+      }
+      org.apache.beam.sdk.metrics.Metrics.counter("stage", same ? "same" : "different").inc();
+      if (same) {
+        org.apache.beam.sdk.metrics.Metrics.counter("stage", "index.sum").inc(i);
+        org.apache.beam.sdk.metrics.Metrics.counter("stage", "index.squares").inc((long) i * i);
+      }
+    }
+  }
+
   @Test
   void samplesUnitAndDefaultStep() {
     WindowsConfig c = StageHarness.bind(WindowsConfig.class, "{length: 1024, unit: samples}");
