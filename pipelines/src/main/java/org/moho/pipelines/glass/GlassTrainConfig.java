@@ -29,6 +29,8 @@ public record GlassTrainConfig(
     @Doc("loss weights of MYEGA, VFT and Adam–Gibbs (physics model)") @Default("[1.0, 1.0, 1.0]") List<Double> equationWeights,
     @Doc("equation reported as the viscosity: myega, vft or adam-gibbs") @Default("myega") ViscosityEquation reported,
     @Doc("share of validation points the calibrated ±2σ interval must cover") @Default("0.95") double coverageTarget,
+    @Doc("feed the network composition descriptors (NBO/T, modifier totals, Al charge balance, K/Na, Ca/Mg, Si/Al) beside the mole fractions") @Default("true") boolean descriptors,
+    @Doc("leave training melts without any network-forming oxide (SiO2, TiO2, Al2O3, Fe2O3, P2O5; e.g. pure H2O) out of the fit; counted, split unchanged") @Default("true") boolean requireNetworkFormer,
     @Doc("column naming the melt (the split groups by it)") @Default("Name") String nameColumn,
     @Doc("temperature column, K") @Default("T") String temperatureColumn,
     @Doc("target column, log10 Pa·s") @Default("viscosity") String targetColumn,
@@ -57,6 +59,6 @@ public record GlassTrainConfig(
   GlassTrainSettings settings() {
     return new GlassTrainSettings(model, new MlpSettings(members, hidden, activation, epochs, patience, batchSize,
         learningRate, finalLearningRateFraction, seed), splitSeed, testFraction, validationFraction, equationWeights,
-        reported, coverageTarget);
+        reported, coverageTarget, descriptors, requireNetworkFormer);
   }
 }
