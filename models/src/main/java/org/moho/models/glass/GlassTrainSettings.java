@@ -28,8 +28,8 @@ public record GlassTrainSettings(Model model, MlpSettings committee, long splitS
   /** Defaults tuned on the bundled GP-visc database (docs/stages/glass.md). */
   public static GlassTrainSettings defaults(Model model) {
     return new GlassTrainSettings(model,
-        new MlpSettings(5, List.of(96, 96), EnsembleGraph.Activation.TANH, 400, 100, 512, 1e-2, 0.05, 42),
-        20261121L, 0.2, 0.1, List.of(1.0, 1.0, 1.0), ViscosityEquation.MYEGA, 0.95, true, true);
+        new MlpSettings(5, List.of(96, 96), EnsembleGraph.Activation.TANH, 120, 30, 512, 1e-2, 0.05, 42),
+        20261121L, 0.2, 0.1, List.of(1.0, 1.0, 1.0), ViscosityEquation.ADAM_GIBBS, 0.95, true, true);
   }
 
   public GlassTrainSettings withCommittee(MlpSettings c) {

@@ -48,7 +48,7 @@ public final class GlassTrain implements StageType<GlassTrainConfig> {
         - id: model
           use: glass.train
           from: visc
-          with: {bundle: "${out}/glass-model", members: 5, epochs: 400}
+          with: {bundle: "${out}/glass-model", members: 5, epochs: 120}
         """;
   }
 
