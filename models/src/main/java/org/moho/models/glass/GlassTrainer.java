@@ -35,8 +35,9 @@ import org.moho.models.mlp.Standardizer;
 public final class GlassTrainer {
   private GlassTrainer() {}
 
-  /** What a training produced: the model, its bundle folder and the metrics written into model.json. */
   /**
+   * What a training produced: the model, its bundle folder and the metrics written into model.json.
+   *
    * @param split the rows of each role as split (the fit used the training rows less {@code leftOut})
    * @param leftOut training rows left out of the fit ({@link GlassTrainSettings#requireNetworkFormer})
    */
