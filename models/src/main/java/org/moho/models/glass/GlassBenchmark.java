@@ -35,16 +35,47 @@ public final class GlassBenchmark {
         : List.of(GlassTrainSettings.Model.values());
     for (GlassTrainSettings.Model kind : kinds) {
       GlassTrainSettings s = GlassTrainSettings.defaults(kind);
+      Map<String, Object> k0 = new LinkedHashMap<>();
       MlpSettings c = s.committee();
       if (args.length > 2) c = new MlpSettings(Integer.parseInt(args[2]), c.hidden(), c.activation(), c.maxEpochs(),
           c.patience(), c.batchSize(), c.learningRate(), c.finalLearningRateFraction(), c.seed());
       if (args.length > 3) c = new MlpSettings(c.members(), c.hidden(), c.activation(), Integer.parseInt(args[3]),
           c.patience(), c.batchSize(), c.learningRate(), c.finalLearningRateFraction(), c.seed());
+      // optional overrides for experiments: -Dglass.batch=, -Dglass.lr=, -Dglass.final=, -Dglass.patience=,
+      // -Dglass.hidden=96,96, -Dglass.descriptors=true|false, -Dglass.weights=1,1,1
+      String o;
+      if ((o = System.getProperty("glass.batch")) != null) c = new MlpSettings(c.members(), c.hidden(), c.activation(),
+          c.maxEpochs(), c.patience(), Integer.parseInt(o), c.learningRate(), c.finalLearningRateFraction(), c.seed());
+      if ((o = System.getProperty("glass.lr")) != null) c = new MlpSettings(c.members(), c.hidden(), c.activation(),
+          c.maxEpochs(), c.patience(), c.batchSize(), Double.parseDouble(o), c.finalLearningRateFraction(), c.seed());
+      if ((o = System.getProperty("glass.final")) != null) c = new MlpSettings(c.members(), c.hidden(), c.activation(),
+          c.maxEpochs(), c.patience(), c.batchSize(), c.learningRate(), Double.parseDouble(o), c.seed());
+      if ((o = System.getProperty("glass.patience")) != null) c = new MlpSettings(c.members(), c.hidden(), c.activation(),
+          c.maxEpochs(), Integer.parseInt(o), c.batchSize(), c.learningRate(), c.finalLearningRateFraction(), c.seed());
+      if ((o = System.getProperty("glass.hidden")) != null) c = new MlpSettings(c.members(),
+          java.util.Arrays.stream(o.split(",")).map(Integer::valueOf).toList(), c.activation(), c.maxEpochs(),
+          c.patience(), c.batchSize(), c.learningRate(), c.finalLearningRateFraction(), c.seed());
+      if ((o = System.getProperty("glass.activation")) != null) c = new MlpSettings(c.members(), c.hidden(),
+          org.moho.models.mlp.EnsembleGraph.Activation.valueOf(o.toUpperCase()), c.maxEpochs(), c.patience(),
+          c.batchSize(), c.learningRate(), c.finalLearningRateFraction(), c.seed());
       s = s.withCommittee(c);
+      if ((o = System.getProperty("glass.descriptors")) != null) s = s.withDescriptors(Boolean.parseBoolean(o));
+      if ((o = System.getProperty("glass.weights")) != null) s = s.withEquationWeights(
+          java.util.Arrays.stream(o.split(",")).map(Double::valueOf).toList());
+      if ((o = System.getProperty("glass.formers")) != null) s = s.withRequireNetworkFormer(Boolean.parseBoolean(o));
+      k0.put("settings", s);
       long t0 = System.nanoTime();
+      long cpu0 = processCpuNanos();
+      double load0 = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       GlassTrainer.Result r = GlassTrainer.train(data, s, out.resolve(kind.name().toLowerCase()), true);
-      Map<String, Object> k = new LinkedHashMap<>(r.metrics());
+      Map<String, Object> k = new LinkedHashMap<>(k0);
+      k.putAll(r.metrics());
       k.put("wall_seconds_train_and_bundle", (System.nanoTime() - t0) / 1e9);
+      // CPU seconds of this process over the same span, and the 1-minute load average before and after
+      // it: the machine is shared, so wall time alone says little
+      k.put("cpu_seconds_train_and_bundle", (processCpuNanos() - cpu0) / 1e9);
+      k.put("load_average_1min_start_end", List.of(load0,
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
       k.put("epochs_run", r.history().epochs().size());
       int[] test = r.split().get(GroupSplit.Role.TEST);
       double[][] testComps = GlassTrainer.distinctCompositions(data, test);
@@ -68,6 +99,11 @@ public final class GlassBenchmark {
     Files.createDirectories(out);
     Files.writeString(out.resolve("benchmark-" + String.join("-", kinds.stream().map(k -> k.name().toLowerCase()).toList()) + ".json"),
         new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(report));
+  }
+
+  private static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : -1;
   }
 
   /** Predicted against listed Tg for the five i-Melt melts (FeOT read as FeO). */

@@ -24,6 +24,8 @@ public final class GlassModel {
   public static final String GRAPH = "graph.sd";
   public static final String TRAIN_COMPOSITIONS = "train_compositions.csv";
   public static final String LOSS_PNG = "loss.png";
+  /** model.json {@code inputs} of a network fed {@link CompositionDescriptors}; the other value is "fractions". */
+  public static final String INPUTS_WITH_DESCRIPTORS = "fractions+descriptors/1";
 
   private final GlassTrainSettings.Model kind;
   private final List<String> oxides;
@@ -31,12 +33,16 @@ public final class GlassModel {
   private final MlpCommittee plain;
   private final ViscosityEquation reported;
   private final double[][] trainCompositions;
+  private final CompositionDescriptors plainDescriptors;
   private double noiseSigma;
   private double extrapolationDistance;
 
+  /** @param plainDescriptors the plain model's descriptors (null: fractions only; the physics ensemble holds its own) */
   GlassModel(GlassTrainSettings.Model kind, List<String> oxides, PhysicsEnsemble physics, MlpCommittee plain,
-      ViscosityEquation reported, double[][] trainCompositions, double noiseSigma, double extrapolationDistance) {
+      CompositionDescriptors plainDescriptors, ViscosityEquation reported, double[][] trainCompositions,
+      double noiseSigma, double extrapolationDistance) {
     this.kind = kind;
+    this.plainDescriptors = plainDescriptors;
     this.oxides = List.copyOf(oxides);
     this.physics = physics;
     this.plain = plain;
@@ -160,14 +166,27 @@ public final class GlassModel {
     return Math.sqrt(best);
   }
 
-  /** The plain model's inputs: mole fractions and 1000/T (Arrhenius-like, so the net needs less curvature). */
-  static double[][] plainFeatures(double[][] fractions, double[] tempK) {
+  private double[][] plainFeatures(double[][] fractions, double[] tempK) {
+    return plainFeatures(fractions, tempK, plainDescriptors);
+  }
+
+  /**
+   * The plain model's inputs: mole fractions (and the descriptors, unless null) and 1000/T
+   * (Arrhenius-like, so the net needs less curvature).
+   */
+  static double[][] plainFeatures(double[][] fractions, double[] tempK, CompositionDescriptors descriptors) {
     double[][] f = new double[fractions.length][];
     for (int i = 0; i < f.length; i++) {
-      f[i] = java.util.Arrays.copyOf(fractions[i], fractions[i].length + 1);
-      f[i][fractions[i].length] = 1000.0 / tempK[i];
+      double[] x = descriptors == null ? fractions[i] : descriptors.inputs(fractions[i]);
+      f[i] = java.util.Arrays.copyOf(x, x.length + 1);
+      f[i][x.length] = 1000.0 / tempK[i];
     }
     return f;
+  }
+
+  /** Whether the network sees the {@link CompositionDescriptors} beside the fractions. */
+  public boolean descriptors() {
+    return physics != null ? physics.descriptors() : plainDescriptors != null;
   }
 
   double[][] trainCompositions() { return trainCompositions; }
@@ -182,9 +201,12 @@ public final class GlassModel {
     JsonObject std = j.getAsJsonObject("standardizer");
     Standardizer s = new Standardizer(doubles(std.getAsJsonArray("mean")), doubles(std.getAsJsonArray("scale")));
     int members = j.get("members").getAsInt();
+    // bundles written before the descriptors have no "inputs" key: fractions only
+    CompositionDescriptors desc = j.has("inputs") && INPUTS_WITH_DESCRIPTORS.equals(j.get("inputs").getAsString())
+        ? new CompositionDescriptors(oxides) : null;
     PhysicsEnsemble physics = null;
     MlpCommittee plain = null;
-    if (kind == GlassTrainSettings.Model.PHYSICS) physics = PhysicsEnsemble.load(bundle.resolve(GRAPH), s, members);
+    if (kind == GlassTrainSettings.Model.PHYSICS) physics = PhysicsEnsemble.load(bundle.resolve(GRAPH), s, members, desc);
     else {
       JsonObject t = j.getAsJsonObject("target");
       plain = MlpCommittee.load(bundle.resolve(GRAPH), s, t.get("mean").getAsDouble(), t.get("scale").getAsDouble(), members, 1);
@@ -198,7 +220,7 @@ public final class GlassModel {
       comps.add(x);
     }
     JsonObject cal = j.getAsJsonObject("calibration");
-    return new GlassModel(kind, oxides, physics, plain, ViscosityEquation.valueOf(j.get("reported_equation").getAsString()),
+    return new GlassModel(kind, oxides, physics, plain, physics == null ? desc : null, ViscosityEquation.valueOf(j.get("reported_equation").getAsString()),
         comps.toArray(double[][]::new), cal.get("noise_sigma").getAsDouble(), cal.get("extrapolation_distance").getAsDouble());
   }
 

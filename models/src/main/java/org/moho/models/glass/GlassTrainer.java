@@ -35,16 +35,24 @@ import org.moho.models.mlp.Standardizer;
 public final class GlassTrainer {
   private GlassTrainer() {}
 
-  /** What a training produced: the model, its bundle folder and the metrics written into model.json. */
+  /**
+   * What a training produced: the model, its bundle folder and the metrics written into model.json.
+   *
+   * @param split the rows of each role as split (the fit used the training rows less {@code leftOut})
+   * @param leftOut training rows left out of the fit ({@link GlassTrainSettings#requireNetworkFormer})
+   */
   public record Result(GlassModel model, Path bundle, Map<String, Object> metrics, EnsembleTrainer.History history,
-      Map<GroupSplit.Role, int[]> split) {}
+      Map<GroupSplit.Role, int[]> split, int leftOut) {}
 
   public static Result train(ViscosityData data, GlassTrainSettings s, Path bundle, boolean progressBar)
       throws IOException {
     Map<GroupSplit.Role, int[]> split = new GroupSplit(s.splitSeed(), s.testFraction(), s.validationFraction())
         .rows(data.names());
-    int[] train = split.get(GroupSplit.Role.TRAIN), val = split.get(GroupSplit.Role.VALIDATION),
-        test = split.get(GroupSplit.Role.TEST);
+    int[] val = split.get(GroupSplit.Role.VALIDATION), test = split.get(GroupSplit.Role.TEST);
+    CompositionDescriptors formers = new CompositionDescriptors(data.oxides());
+    int[] train = Arrays.stream(split.get(GroupSplit.Role.TRAIN))
+        .filter(i -> !s.requireNetworkFormer() || formers.hasNetworkFormer(data.composition()[i])).toArray();
+    int leftOut = split.get(GroupSplit.Role.TRAIN).length - train.length;
     if (train.length == 0 || val.length == 0) throw new IllegalArgumentException("too few compositions to split: " + data.names().stream().distinct().count());
 
     double[][] trainComps = distinctCompositions(data, train);
@@ -54,14 +62,15 @@ public final class GlassTrainer {
     double[] target = null;
     if (s.model() == GlassTrainSettings.Model.PHYSICS) {
       double[] w = s.equationWeights().stream().mapToDouble(Double::doubleValue).toArray();
-      PhysicsEnsemble.Trained t = PhysicsEnsemble.train(data, train, val, s.committee(), w, progressBar);
-      model = new GlassModel(s.model(), data.oxides(), t.model(), null, s.reported(), trainComps, 0, 0);
+      PhysicsEnsemble.Trained t = PhysicsEnsemble.train(data, train, val, s.committee(), w, s.descriptors(), progressBar);
+      model = new GlassModel(s.model(), data.oxides(), t.model(), null, null, s.reported(), trainComps, 0, 0);
       history = t.history();
       std = t.model().inputs();
     } else {
-      double[][] features = GlassModel.plainFeatures(data.composition(), data.tempK());
+      CompositionDescriptors desc = s.descriptors() ? new CompositionDescriptors(data.oxides()) : null;
+      double[][] features = GlassModel.plainFeatures(data.composition(), data.tempK(), desc);
       MlpCommittee.Trained t = MlpCommittee.train(features, data.log10Viscosity(), 1, train, val, s.committee(), progressBar);
-      model = new GlassModel(s.model(), data.oxides(), null, t.model(), s.reported(), trainComps, 0, 0);
+      model = new GlassModel(s.model(), data.oxides(), null, t.model(), desc, s.reported(), trainComps, 0, 0);
       history = t.history();
       std = t.model().inputs();
       target = new double[] {t.model().targetMean(), t.model().targetScale()};
@@ -87,8 +96,8 @@ public final class GlassTrainer {
       metrics.put("test_by_equation", eqs);
     }
 
-    writeBundle(bundle, data, s, model, std, target, history, split, metrics);
-    return new Result(model, bundle, metrics, history, split);
+    writeBundle(bundle, data, s, model, std, target, history, split, leftOut, metrics);
+    return new Result(model, bundle, metrics, history, split, leftOut);
   }
 
   /** Ensemble mean, spread and truth on some rows. */
@@ -161,7 +170,7 @@ public final class GlassTrainer {
   }
 
   private static void writeBundle(Path bundle, ViscosityData data, GlassTrainSettings s, GlassModel model,
-      Standardizer std, double[] target, EnsembleTrainer.History h, Map<GroupSplit.Role, int[]> split,
+      Standardizer std, double[] target, EnsembleTrainer.History h, Map<GroupSplit.Role, int[]> split, int leftOut,
       Map<String, Object> metrics) throws IOException {
     Path parent = bundle.toAbsolutePath().getParent();
     Files.createDirectories(parent);
@@ -183,6 +192,8 @@ public final class GlassTrainer {
       j.put("model", s.model().name().toLowerCase());
       j.put("created", Instant.now().toString());
       j.put("oxides", data.oxides());
+      j.put("inputs", model.descriptors() ? GlassModel.INPUTS_WITH_DESCRIPTORS : "fractions");
+      if (model.descriptors()) j.put("descriptors", CompositionDescriptors.NAMES);
       j.put("members", s.committee().members());
       j.put("reported_equation", s.reported().name());
       j.put("config", s);
@@ -197,6 +208,7 @@ public final class GlassTrainer {
       sp.put("test_fraction", s.testFraction());
       sp.put("validation_fraction", s.validationFraction());
       split.forEach((role, rows) -> sp.put(role.name().toLowerCase() + "_rows", rows.length));
+      sp.put("train_rows_left_out_without_network_former", leftOut);
       j.put("split", sp);
       j.put("standardizer", Map.of("mean", std.mean(), "scale", std.scale()));
       if (target != null) j.put("target", Map.of("mean", target[0], "scale", target[1]));

@@ -17,22 +17,32 @@ public final class PhysicsEnsemble {
   private final SameDiff graph;
   private final Standardizer inputs;
   private final int members;
+  private final CompositionDescriptors descriptors;
 
-  PhysicsEnsemble(SameDiff graph, Standardizer inputs, int members) {
+  /** @param descriptors appends {@link CompositionDescriptors} to the fractions before standardising; null: fractions only */
+  PhysicsEnsemble(SameDiff graph, Standardizer inputs, int members, CompositionDescriptors descriptors) {
     this.graph = graph;
     this.inputs = inputs;
     this.members = members;
+    this.descriptors = descriptors;
+  }
+
+  /** The standardised network input of one composition. */
+  private double[] networkInput(double[] fractions) {
+    return inputs.apply(descriptors == null ? fractions : descriptors.inputs(fractions));
   }
 
   public record Trained(PhysicsEnsemble model, EnsembleTrainer.History history) {}
 
   /** Trains on the {@code train} rows of {@code data}, stopping early on {@code validation}. */
   public static Trained train(ViscosityData data, int[] train, int[] validation, MlpSettings s, double[] weights,
-      boolean progressBar) {
-    Standardizer std = Standardizer.fit(data.composition(), train);
+      boolean withDescriptors, boolean progressBar) {
+    CompositionDescriptors desc = withDescriptors ? new CompositionDescriptors(data.oxides()) : null;
+    double[][] raw = desc == null ? data.composition() : desc.inputs(data.composition());
+    Standardizer std = Standardizer.fit(raw, train);
     double[][] xs = new double[data.size()][];
-    for (int i = 0; i < xs.length; i++) xs[i] = std.apply(data.composition()[i]);
-    SameDiff g = PhysicsViscosityGraph.build(s.members(), data.oxides().size(), s.hidden(), s.activation(), s.seed(),
+    for (int i = 0; i < xs.length; i++) xs[i] = std.apply(raw[i]);
+    SameDiff g = PhysicsViscosityGraph.build(s.members(), raw[0].length, s.hidden(), s.activation(), s.seed(),
         weights);
     EnsembleTrainer.Problem problem = new EnsembleTrainer.Problem() {
       @Override public SameDiff graph() { return g; }
@@ -58,7 +68,7 @@ public final class PhysicsEnsemble {
       }
     };
     EnsembleTrainer.History h = EnsembleTrainer.fit(problem, s.trainer(progressBar));
-    return new Trained(new PhysicsEnsemble(g, std, s.members()), h);
+    return new Trained(new PhysicsEnsemble(g, std, s.members(), desc), h);
   }
 
   /** The parameters of every member for every composition: {@code [member][row]}. */
@@ -67,7 +77,7 @@ public final class PhysicsEnsemble {
     for (int from = 0; from < fractions.length; from += 4096) {
       int to = Math.min(fractions.length, from + 4096);
       double[][] xs = new double[to - from][];
-      for (int i = from; i < to; i++) xs[i - from] = inputs.apply(fractions[i]);
+      for (int i = from; i < to; i++) xs[i - from] = networkInput(fractions[i]);
       INDArray x = Feeds.rows3(xs, Feeds.same(Feeds.range(0, xs.length), members));
       Map<String, INDArray> o = graph.output(Map.of("x", x), "a", "tg", "c", "c_vft", "sctg", "cpconf");
       for (int m = 0; m < members; m++) for (int i = from; i < to; i++) {
@@ -82,7 +92,7 @@ public final class PhysicsEnsemble {
   /** log10 viscosity of every member computed inside the graph, for one equation: {@code [member][row]}. */
   public double[][] graphViscosity(double[][] fractions, double[] tempK, ViscosityEquation eq) {
     double[][] xs = new double[fractions.length][];
-    for (int i = 0; i < xs.length; i++) xs[i] = inputs.apply(fractions[i]);
+    for (int i = 0; i < xs.length; i++) xs[i] = networkInput(fractions[i]);
     int[][] rows = Feeds.same(Feeds.range(0, xs.length), members);
     String name = "y_" + eq.key();
     INDArray o = graph.output(Map.of("x", Feeds.rows3(xs, rows), "t", Feeds.rows2(tempK, rows, 1e-3)), name).get(name);
@@ -93,12 +103,13 @@ public final class PhysicsEnsemble {
 
   public int members() { return members; }
   public Standardizer inputs() { return inputs; }
+  public boolean descriptors() { return descriptors != null; }
 
   public void saveGraph(Path file) throws IOException {
     graph.save(file.toFile(), false);
   }
 
-  public static PhysicsEnsemble load(Path graphFile, Standardizer inputs, int members) {
-    return new PhysicsEnsemble(SameDiff.load(new File(graphFile.toString()), false), inputs, members);
+  public static PhysicsEnsemble load(Path graphFile, Standardizer inputs, int members, CompositionDescriptors descriptors) {
+    return new PhysicsEnsemble(SameDiff.load(new File(graphFile.toString()), false), inputs, members, descriptors);
   }
 }

@@ -18,8 +18,12 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class EnsembleGraph {
   private EnsembleGraph() {}
 
-  /** Hidden-layer activation. */
-  public enum Activation { TANH, RELU, GELU }
+  /**
+   * Hidden-layer activation. SOFTSIGN, x / (1 + |x|), is tanh-shaped (smooth, odd, bounded by ±1)
+   * but far cheaper in ND4J: on [5, 512, 96] floats with one thread tanh took 55 ms and softsign
+   * 3 ms here, and tanh with its gradient was over half the time of a physics training step.
+   */
+  public enum Activation { TANH, RELU, GELU, SOFTSIGN }
 
   /**
    * Builds {@code x [N, B, in] → [N, B, out]} with Xavier-initialised weights, member {@code i}
@@ -41,6 +45,7 @@ public final class EnsembleGraph {
           case TANH -> sd.math.tanh(h);
           case RELU -> sd.nn.relu(h, 0);
           case GELU -> sd.nn.gelu(h);
+          case SOFTSIGN -> sd.nn.softsign(h);
         };
       }
       prev = next;

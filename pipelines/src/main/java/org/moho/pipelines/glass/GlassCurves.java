@@ -32,6 +32,7 @@ import org.moho.core.stage.WithErrors;
 import org.moho.models.glass.GlassModel;
 import org.moho.models.glass.ViscosityCurvePlot;
 import org.moho.models.glass.ViscosityData;
+import org.moho.pipelines.supervised.ModelSource;
 
 /** {@code glass.curves}: one PNG per melt of predicted viscosity against 10^4/T. */
 public final class GlassCurves implements StageType<GlassCurvesConfig> {
@@ -68,7 +69,7 @@ public final class GlassCurves implements StageType<GlassCurvesConfig> {
       @Override
       public PCollectionTuple expand(StageInputs inputs) {
         PCollection<Row> rows = inputs.get(0);
-        BundleSource source = BundleSource.of(inputs, 1, config.bundle(), ctx.stageId());
+        ModelSource<GlassModel> source = ModelSource.of(inputs, 1, config.bundle(), ctx.stageId(), "glass", GlassModel::load);
         ParDo.SingleOutput<KV<String, Iterable<Row>>, Row> p = ParDo.of(new CurveFn(new Settings(config.folder().toString(), config.fromK(), config.toK(), config.steps(),
             config.temperatureColumn(), config.measuredColumn()), ctx.stageId(), source));
         if (source.view() != null) p = p.withSideInputs(source.view());
@@ -92,9 +93,9 @@ public final class GlassCurves implements StageType<GlassCurvesConfig> {
   static final class CurveFn extends DoFn<KV<String, Iterable<Row>>, Row> {
     private final Settings config;
     private final String stageId;
-    private final BundleSource source;
+    private final ModelSource<GlassModel> source;
 
-    CurveFn(Settings config, String stageId, BundleSource source) {
+    CurveFn(Settings config, String stageId, ModelSource<GlassModel> source) {
       this.config = config;
       this.stageId = stageId;
       this.source = source;

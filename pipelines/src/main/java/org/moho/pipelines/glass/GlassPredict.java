@@ -2,25 +2,18 @@ package org.moho.pipelines.glass;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTagList;
-import org.moho.core.data.ErrorRecord;
 import org.moho.core.data.Row;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
-import org.moho.core.stage.StageOutputs;
 import org.moho.core.stage.StageType;
-import org.moho.core.stage.WithErrors;
 import org.moho.models.glass.GlassModel;
 import org.moho.models.glass.ViscosityData;
 import org.moho.models.glass.ViscosityEquation;
+import org.moho.pipelines.supervised.BatchedPredictFn;
+import org.moho.pipelines.supervised.ModelSource;
 
 /** {@code glass.predict}: viscosity with uncertainty, Tg and fragility for composition + T rows. */
 public final class GlassPredict implements StageType<GlassPredictConfig> {
@@ -58,68 +51,36 @@ public final class GlassPredict implements StageType<GlassPredictConfig> {
     return new PTransform<>() {
       @Override
       public PCollectionTuple expand(StageInputs inputs) {
-        PCollection<Row> rows = inputs.get(0);
-        BundleSource source = BundleSource.of(inputs, 1, config.bundle(), ctx.stageId());
-        ParDo.SingleOutput<Row, Row> p = ParDo.of(new PredictFn(config.temperatureColumn(), config.batchSize(), ctx.stageId(), source));
-        if (source.view() != null) p = p.withSideInputs(source.view());
-        PCollectionTuple out = rows.apply("Predict",
-            p.withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS)));
-        out.get(StageOutputs.<Row>main()).setCoder(WithErrors.coder(rows, Row.class));
-        return out;
+        ModelSource<GlassModel> source = ModelSource.of(inputs, 1, config.bundle(), ctx.stageId(), "glass", GlassModel::load);
+        return BatchedPredictFn.applyTo(inputs.get(0),
+            new PredictFn(config.temperatureColumn(), config.batchSize(), ctx.stageId(), source));
       }
     };
   }
 
-  static final class PredictFn extends DoFn<Row, Row> {
+  static final class PredictFn extends BatchedPredictFn<GlassModel> {
     private final String temperatureColumn;
-    private final int batchSize;
-    private final String stageId;
-    private final BundleSource source;
-    private transient List<Row> buffer;
-    private transient List<double[]> fractions;
 
-    PredictFn(String temperatureColumn, int batchSize, String stageId, BundleSource source) {
+    PredictFn(String temperatureColumn, int batchSize, String stageId, ModelSource<GlassModel> source) {
+      super(batchSize, stageId, source);
       this.temperatureColumn = temperatureColumn;
-      this.batchSize = batchSize;
-      this.stageId = stageId;
-      this.source = source;
     }
 
-    @StartBundle
-    public void start() {
-      buffer = new ArrayList<>();
-      fractions = new ArrayList<>();
-    }
-
-    @ProcessElement
-    public void process(ProcessContext c, MultiOutputReceiver out) {
-      Row row = c.element();
-      GlassModel model = source.get(source.view() == null ? null : c.sideInput(source.view()));
-      double t = row.number(temperatureColumn);
+    @Override
+    protected String refusal(Row row, GlassModel model) {
+      if (!(row.number(temperatureColumn) > 0)) return "refused: missing or non-positive " + temperatureColumn;
       try {
-        if (!(t > 0)) throw new IllegalArgumentException("missing or non-positive " + temperatureColumn);
-        fractions.add(ViscosityData.fractions(row, model.oxides()));
-        buffer.add(row);
+        ViscosityData.fractions(row, model.oxides());
+        return null;
       } catch (IllegalArgumentException e) {
-        out.get(StageOutputs.ERRORS).output(new ErrorRecord(stageId, row.key(), "refused: " + e.getMessage(), null));
-        return;
-      }
-      if (buffer.size() >= batchSize) {
-        for (Row r : flush(model)) out.get(StageOutputs.<Row>main()).output(r);
+        return "refused: " + e.getMessage();
       }
     }
 
-    @FinishBundle
-    public void finish(FinishBundleContext c) {
-      if (buffer.isEmpty()) return;
-      for (Row r : flush(source.get(null))) {
-        c.output(StageOutputs.<Row>main(), r, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
-      }
-    }
-
-    private List<Row> flush(GlassModel model) {
-      double[][] x = fractions.toArray(double[][]::new);
-      double[] t = buffer.stream().mapToDouble(r -> r.number(temperatureColumn)).toArray();
+    @Override
+    protected List<Row> predict(GlassModel model, List<Row> rows) {
+      double[][] x = rows.stream().map(r -> ViscosityData.fractions(r, model.oxides())).toArray(double[][]::new);
+      double[] t = rows.stream().mapToDouble(r -> r.number(temperatureColumn)).toArray();
       GlassModel.Prediction[] p = model.predict(x, t);
       GlassModel.Melt[] melts = model.melts(x);
       double[][][] byEq = null;
@@ -131,7 +92,7 @@ public final class GlassPredict implements StageType<GlassPredictConfig> {
       }
       List<Row> out = new ArrayList<>();
       for (int i = 0; i < x.length; i++) {
-        Row r = buffer.get(i)
+        Row r = rows.get(i)
             .with("pred_viscosity", p[i].log10Viscosity())
             .with("pred_sigma", p[i].sigma())
             .with("pred_sigma_ensemble", p[i].sigmaEnsemble());
@@ -144,8 +105,6 @@ public final class GlassPredict implements StageType<GlassPredictConfig> {
             .with("extrapolating", melts[i].extrapolating());
         out.add(r);
       }
-      buffer.clear();
-      fractions.clear();
       return out;
     }
   }

@@ -6,19 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.moho.core.data.ErrorRecord;
 import org.moho.core.data.Row;
 import org.moho.core.stage.Port;
@@ -26,10 +18,10 @@ import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
 import org.moho.core.stage.StageOutputs;
 import org.moho.core.stage.StageType;
-import org.moho.core.stage.WithErrors;
 import org.moho.models.glass.GlassTrainSettings;
 import org.moho.models.glass.GlassTrainer;
 import org.moho.models.glass.ViscosityData;
+import org.moho.pipelines.supervised.GatherAndTrain;
 
 /** {@code glass.train}: trains a viscosity ensemble on measurement rows and writes its bundle. */
 public final class GlassTrain implements StageType<GlassTrainConfig> {
@@ -56,7 +48,7 @@ public final class GlassTrain implements StageType<GlassTrainConfig> {
         - id: model
           use: glass.train
           from: visc
-          with: {bundle: "${out}/glass-model", members: 5, epochs: 400}
+          with: {bundle: "${out}/glass-model", members: 5, epochs: 120}
         """;
   }
 
@@ -65,16 +57,8 @@ public final class GlassTrain implements StageType<GlassTrainConfig> {
     return new PTransform<>() {
       @Override
       public PCollectionTuple expand(StageInputs inputs) {
-        PCollection<Row> rows = inputs.get(0);
-        PCollectionTuple out = rows
-            .apply("KeyAll", WithKeys.<String, Row>of("all"))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Row.class)))
-            .apply("Gather", GroupByKey.create())
-            .apply("Train", ParDo.of(new TrainFn(config.settings(), config.bundle().toString(), config.nameColumn(),
-                config.temperatureColumn(), config.targetColumn(), config.progressBar(), ctx.stageId()))
-                .withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS)));
-        out.get(StageOutputs.<Row>main()).setCoder(WithErrors.coder(rows, Row.class));
-        return out;
+        return inputs.<Row>get(0).apply(new GatherAndTrain(new TrainFn(config.settings(), config.bundle().toString(),
+            config.nameColumn(), config.temperatureColumn(), config.targetColumn(), config.progressBar(), ctx.stageId())));
       }
     };
   }
@@ -121,6 +105,7 @@ public final class GlassTrain implements StageType<GlassTrainConfig> {
             "cannot train: " + e.getMessage()));
         return;
       }
+      Metrics.counter(stageId, "skipped.train_rows_without_network_former").inc(result.leftOut());
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("bundle", bundle);
       v.put("model", s.model().name().toLowerCase());

@@ -16,9 +16,9 @@ public record GlassTrainConfig(
     @Doc("physics (network → VFT/MYEGA/Adam–Gibbs parameters) or plain (composition and T → viscosity)") @Default("physics") GlassTrainSettings.Model model,
     @Doc("ensemble members (differ by seed)") @Default("5") int members,
     @Doc("hidden layer widths") @Default("[96, 96]") List<Integer> hidden,
-    @Doc("hidden activation: tanh, relu or gelu") @Default("tanh") EnsembleGraph.Activation activation,
-    @Doc("maximum epochs") @Default("400") int epochs,
-    @Doc("stop when no member improved on validation for this many epochs") @Default("100") int patience,
+    @Doc("hidden activation: tanh, relu, gelu or softsign") @Default("tanh") EnsembleGraph.Activation activation,
+    @Doc("maximum epochs") @Default("120") int epochs,
+    @Doc("stop when no member improved on validation for this many epochs") @Default("30") int patience,
     @Doc("rows per step and member") @Default("512") int batchSize,
     @Doc("Adam's initial learning rate") @Default("0.01") double learningRate,
     @Doc("learning rate reached at the last epoch, as a fraction of the initial one (exponential decay)") @Default("0.05") double finalLearningRateFraction,
@@ -27,8 +27,10 @@ public record GlassTrainConfig(
     @Doc("share of compositions held out for the test metrics") @Default("0.2") double testFraction,
     @Doc("share of compositions for early stopping and the noise calibration") @Default("0.1") double validationFraction,
     @Doc("loss weights of MYEGA, VFT and Adam–Gibbs (physics model)") @Default("[1.0, 1.0, 1.0]") List<Double> equationWeights,
-    @Doc("equation reported as the viscosity: myega, vft or adam-gibbs") @Default("myega") ViscosityEquation reported,
+    @Doc("equation reported as the viscosity: myega, vft or adam-gibbs") @Default("adam-gibbs") ViscosityEquation reported,
     @Doc("share of validation points the calibrated ±2σ interval must cover") @Default("0.95") double coverageTarget,
+    @Doc("feed the network composition descriptors (NBO/T, modifier totals, Al charge balance, K/Na, Ca/Mg, Si/Al) beside the mole fractions") @Default("true") boolean descriptors,
+    @Doc("leave training melts without any network-forming oxide (SiO2, TiO2, Al2O3, Fe2O3, P2O5; e.g. pure H2O) out of the fit; counted, split unchanged") @Default("true") boolean requireNetworkFormer,
     @Doc("column naming the melt (the split groups by it)") @Default("Name") String nameColumn,
     @Doc("temperature column, K") @Default("T") String temperatureColumn,
     @Doc("target column, log10 Pa·s") @Default("viscosity") String targetColumn,
@@ -57,6 +59,6 @@ public record GlassTrainConfig(
   GlassTrainSettings settings() {
     return new GlassTrainSettings(model, new MlpSettings(members, hidden, activation, epochs, patience, batchSize,
         learningRate, finalLearningRateFraction, seed), splitSeed, testFraction, validationFraction, equationWeights,
-        reported, coverageTarget);
+        reported, coverageTarget, descriptors, requireNetworkFormer);
   }
 }

@@ -10,19 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.moho.core.data.ErrorRecord;
 import org.moho.core.data.Row;
 import org.moho.core.stage.Port;
@@ -30,11 +22,11 @@ import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
 import org.moho.core.stage.StageOutputs;
 import org.moho.core.stage.StageType;
-import org.moho.core.stage.WithErrors;
 import org.moho.models.mlp.GroupSplit;
 import org.moho.models.mlp.MlpBundle;
 import org.moho.models.mlp.MlpCommittee;
 import org.moho.models.mlp.NoiseCalibration;
+import org.moho.pipelines.supervised.GatherAndTrain;
 
 /** {@code mlp.train}: a committee of dense networks on table rows. */
 public final class MlpTrain implements StageType<MlpTrainConfig> {
@@ -68,15 +60,7 @@ public final class MlpTrain implements StageType<MlpTrainConfig> {
     return new PTransform<>() {
       @Override
       public PCollectionTuple expand(StageInputs inputs) {
-        PCollection<Row> rows = inputs.get(0);
-        PCollectionTuple out = rows
-            .apply("KeyAll", WithKeys.<String, Row>of("all"))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Row.class)))
-            .apply("Gather", GroupByKey.create())
-            .apply("Train", ParDo.of(new TrainFn(Settings.of(config), ctx.stageId()))
-                .withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS)));
-        out.get(StageOutputs.<Row>main()).setCoder(WithErrors.coder(rows, Row.class));
-        return out;
+        return inputs.<Row>get(0).apply(new GatherAndTrain(new TrainFn(Settings.of(config), ctx.stageId())));
       }
     };
   }

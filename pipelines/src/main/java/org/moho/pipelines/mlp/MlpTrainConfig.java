@@ -16,7 +16,7 @@ public record MlpTrainConfig(
     @Doc("regression or classification") @Default("regression") Task task,
     @Doc("committee members (differ by seed)") @Default("5") int members,
     @Doc("hidden layer widths") @Default("[64, 64]") List<Integer> hidden,
-    @Doc("hidden activation: tanh, relu or gelu") @Default("relu") EnsembleGraph.Activation activation,
+    @Doc("hidden activation: tanh, relu, gelu or softsign") @Default("relu") EnsembleGraph.Activation activation,
     @Doc("maximum epochs") @Default("200") int epochs,
     @Doc("stop when no member improved on validation for this many epochs") @Default("30") int patience,
     @Doc("rows per step and member") @Default("256") int batchSize,

@@ -45,7 +45,7 @@ class GlassStagesTest {
   static GlassTrainConfig small(Path bundle) {
     return new GlassTrainConfig(bundle, GlassTrainSettings.Model.PHYSICS, 2, List.of(16, 16),
         EnsembleGraph.Activation.TANH, 12, 12, 256, 1e-2, 0.5, 3, 20261121L, 0.2, 0.1, List.of(1.0, 1.0, 1.0),
-        ViscosityEquation.MYEGA, 0.95, "Name", "T", "viscosity", false);
+        ViscosityEquation.MYEGA, 0.95, true, true, "Name", "T", "viscosity", false);
   }
 
   @Test
