@@ -40,7 +40,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  * @param biasOffsets start of layer l's b
  * @param numParams length of the flattened parameters
  * @param weighted true when the loss is {@link RecordWeightedMse} (labels carry a weight column)
- * @param updater the (single) updater of every parameter: {@link Adam} or {@link Sgd}
+ * @param updater the (single) updater of every parameter: {@link Adam} or {@link Sgd}; null from
+ *     {@link #forInference}
  * @param l2 the L2 penalty on weights (none on biases), or null
  */
 public record DenseLayout(int[] widths, FusedActivation[] activations, int[] weightOffsets, int[] biasOffsets,
@@ -56,12 +57,17 @@ public record DenseLayout(int[] widths, FusedActivation[] activations, int[] wei
 
   /** The layout of {@code net}, or empty when the fast path does not compute exactly what DL4J would. */
   public static Optional<DenseLayout> of(MultiLayerNetwork net) {
-    return Optional.ofNullable(analyse(net).layout);
+    return Optional.ofNullable(analyse(net, true).layout);
+  }
+
+  /** As {@link #of} for the forward pass only: the updater and its state are not looked at. */
+  public static Optional<DenseLayout> forInference(MultiLayerNetwork net) {
+    return Optional.ofNullable(analyse(net, false).layout);
   }
 
   /** Why {@link #of} is empty for {@code net} (null when it is not). */
   public static String unsupported(MultiLayerNetwork net) {
-    return analyse(net).reason;
+    return analyse(net, true).reason;
   }
 
   private record Result(DenseLayout layout, String reason) {}
@@ -70,7 +76,7 @@ public record DenseLayout(int[] widths, FusedActivation[] activations, int[] wei
     return new Result(null, reason);
   }
 
-  private static Result analyse(MultiLayerNetwork net) {
+  private static Result analyse(MultiLayerNetwork net, boolean training) {
     MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
     if (conf.getDataType() != DataType.FLOAT) return no("data type " + conf.getDataType());
     if (!conf.getInputPreProcessors().isEmpty()) return no("input preprocessors");
@@ -104,15 +110,19 @@ public record DenseLayout(int[] widths, FusedActivation[] activations, int[] wei
       Optional<FusedActivation> a = FusedActivation.of(base.getActivationFn());
       if (a.isEmpty()) return no("activation " + base.getActivationFn());
       acts[l] = a.get();
-      IUpdater u = base.getIUpdater();
-      if (!(u instanceof Adam || u instanceof Sgd) || base.getBiasUpdater() != null && !u.equals(base.getBiasUpdater())) return no("updater " + u + " / bias updater " + base.getBiasUpdater());
-      if (updater == null) updater = u;
-      else if (!updater.equals(u)) return no("layers have different updaters");
-      List<Regularization> reg = base.getRegularization();
-      if (reg.size() > 1 || reg.size() == 1 && !(reg.get(0) instanceof L2Regularization)) return no("regularisation " + reg);
-      L2Regularization r = reg.isEmpty() ? null : (L2Regularization) reg.get(0);
-      if (l == 0) l2 = r;
-      else if (!java.util.Objects.equals(l2, r)) return no("layers have different L2");
+      if (training) {
+        IUpdater u = base.getIUpdater();
+        if (!(u instanceof Adam || u instanceof Sgd) || base.getBiasUpdater() != null && !u.equals(base.getBiasUpdater())) {
+          return no("updater " + u + " / bias updater " + base.getBiasUpdater());
+        }
+        if (updater == null) updater = u;
+        else if (!updater.equals(u)) return no("layers have different updaters");
+        List<Regularization> reg = base.getRegularization();
+        if (reg.size() > 1 || reg.size() == 1 && !(reg.get(0) instanceof L2Regularization)) return no("regularisation " + reg);
+        L2Regularization r = reg.isEmpty() ? null : (L2Regularization) reg.get(0);
+        if (l == 0) l2 = r;
+        else if (!java.util.Objects.equals(l2, r)) return no("layers have different L2");
+      }
       Layer impl = net.getLayer(l);
       long nIn = impl.getParam("W").rows();
       long nOut = impl.getParam("W").columns();
@@ -124,7 +134,7 @@ public record DenseLayout(int[] widths, FusedActivation[] activations, int[] wei
       offset = bOff[l] + (int) nOut;
     }
     if (offset != net.numParams()) return no("parameter count " + net.numParams() + " != " + offset);
-    if (updater instanceof Adam) {
+    if (training && updater instanceof Adam) {
       // the state layout [m | v] over all parameters holds only for a single updater block
       if (!(net.getUpdater() instanceof MultiLayerUpdater u) || u.getUpdaterBlocks().size() != 1
           || u.getStateViewArray() == null || u.getStateViewArray().length() != 2L * offset) {
