@@ -70,13 +70,14 @@ public final class ReconstructionErrorScorer {
     return scoreFast(flatten(records, n), records.length, withLatent, withReconstruction);
   }
 
-  /** Scores {@code rows} records given row-major in {@code values} (input units; not modified). */
-  public Scores score(float[] values, int rows, boolean withLatent, boolean withReconstruction) {
-    bundle.requireInputSize(values.length / Math.max(1, rows));
-    if (fast == null) {
-      return score(Nd4j.create(values, new long[] {rows, values.length / rows}, 'c'), withLatent, withReconstruction);
-    }
-    return scoreFast(values.clone(), rows, withLatent, withReconstruction);
+  /**
+   * Scores {@code rows} records of {@link #inputSize()} values each, given row-major in
+   * {@code values} from index {@code from} on (input units; {@code values} is not modified).
+   */
+  public Scores score(float[] values, int from, int rows, boolean withLatent, boolean withReconstruction) {
+    float[] x = java.util.Arrays.copyOfRange(values, from, from + rows * inputSize);
+    if (fast == null) return score(Nd4j.create(x, new long[] {rows, inputSize}, 'c'), withLatent, withReconstruction);
+    return scoreFast(x, rows, withLatent, withReconstruction);
   }
 
   /** The fast path; {@code x} is scaled in place. */

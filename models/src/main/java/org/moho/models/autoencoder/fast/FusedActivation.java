@@ -50,25 +50,36 @@ public final class FusedActivation {
     return kind == Kind.SCALED_LOGISTIC ? "scaled-logistic(" + f0 + ", " + f1 + ")" : kind.name().toLowerCase();
   }
 
-  /** z[r][j] = f(z[r][j] + bias[j]) for a row-major [rows, cols] block, bias at params[biasOffset..]. */
+  /**
+   * z[r][j] = f(z[r][j] + bias[j]) for a row-major [rows, cols] block, bias at params[biasOffset..].
+   * Two passes on purpose: a per-row bias add, then f over the whole block as one flat loop.
+   * Fused into one row-wise loop, C2 left f scalar here (measured ~25 ns per element against
+   * ~1 ns for the flat loop on this machine).
+   */
   public void biasAndApply(float[] z, int rows, int cols, float[] params, int biasOffset) {
-    for (int r = 0; r < rows; r++) {
-      int o = r * cols;
-      switch (kind) {
-        case TANH -> {
-          for (int j = 0; j < cols; j++) z[o + j] = FastTanh.tanh(z[o + j] + params[biasOffset + j]);
-        }
-        case RELU -> {
-          for (int j = 0; j < cols; j++) z[o + j] = Math.max(0f, z[o + j] + params[biasOffset + j]);
-        }
-        case IDENTITY -> {
-          for (int j = 0; j < cols; j++) z[o + j] = z[o + j] + params[biasOffset + j];
-        }
-        case SIGMOID, SCALED_LOGISTIC -> {
-          float range = 0.5f * (f1 - f0);
-          float mid = f0 + range;
-          for (int j = 0; j < cols; j++) z[o + j] = mid + range * FastTanh.tanh(0.5f * (z[o + j] + params[biasOffset + j]));
-        }
+    for (int r = 0; r < rows; r++) addRow(z, r * cols, params, biasOffset, cols);
+    apply(z, rows * cols);
+  }
+
+  private static void addRow(float[] z, int o, float[] b, int bo, int n) {
+    for (int j = 0; j < n; j++) z[o + j] += b[bo + j];
+  }
+
+  /** z[i] = f(z[i]) for i < count. */
+  void apply(float[] z, int count) {
+    switch (kind) {
+      case TANH -> {
+        for (int i = 0; i < count; i++) z[i] = FastTanh.tanh(z[i]);
+      }
+      case RELU -> {
+        for (int i = 0; i < count; i++) z[i] = Math.max(0f, z[i]);
+      }
+      case IDENTITY -> {
+      }
+      case SIGMOID, SCALED_LOGISTIC -> {
+        float range = 0.5f * (f1 - f0);
+        float mid = f0 + range;
+        for (int i = 0; i < count; i++) z[i] = mid + range * FastTanh.tanh(0.5f * z[i]);
       }
     }
   }
