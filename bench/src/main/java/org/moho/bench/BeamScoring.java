@@ -40,22 +40,24 @@ import org.moho.pipelines.autoencoder.ScoreAutoencoder;
  * cores here): chunk ids → (reshuffled) → a DoFn reading 1000 records per chunk from the case-B
  * file as FeatureVectors → the stage (batch 1024) → a counter. The same pipeline without the
  * stage measures what reading and the runner cost alone. DirectRunner options as {@code moho run}
- * sets them outside tests (immutability and encodability checks off, target parallelism = cores).
+ * sets them outside tests (immutability and encodability checks off, target parallelism = cores);
+ * Flink as {@code moho run --runner flink} sets it (embedded [local], parallelism = cores), and
+ * once more with object reuse and faster copy on.
  */
 final class BeamScoring {
   static final int CHUNK = 1000;
 
   private BeamScoring() {}
 
-  static void run(Path data, int runs, Path model, boolean flink) throws Exception {
+  static void run(Path data, int runs, Path model, boolean flink, boolean objectReuse) throws Exception {
     Path file = data.resolve("score_200000x256.f32");
     int n = (int) (java.nio.file.Files.size(file) / 4 / PeerArrays.D);
-    String runner = flink ? "flink-embedded" : "direct";
+    String runner = flink ? "flink-embedded" + (objectReuse ? "-faster-copy" : "") : "direct";
     for (boolean scoreStage : new boolean[] {true, false}) {
       Timer timer = new Timer();
       long counted = 0;
       for (int r = -1; r < runs; r++) {
-        Pipeline p = Pipeline.create(options(flink));
+        Pipeline p = Pipeline.create(options(flink, objectReuse));
         PCollection<KeyedValues> records = p.apply(Create.of(IntStream.range(0, n / CHUNK).boxed().toList()))
             .apply(Reshuffle.viaRandomKey())
             .apply("Read", ParDo.of(new ReadChunk(file.toString())))
@@ -82,7 +84,7 @@ final class BeamScoring {
     }
   }
 
-  static PipelineOptions options(boolean flink) {
+  static PipelineOptions options(boolean flink, boolean objectReuse) {
     PipelineOptions o = PipelineOptionsFactory.create();
     if (flink) {
       FlinkPipelineOptions f = o.as(FlinkPipelineOptions.class);
@@ -90,6 +92,10 @@ final class BeamScoring {
       f.setFlinkMaster("[local]");
       f.setParallelism(2);
       f.setAttachedMode(true);
+      // both off by default: Flink then copies every element between chained operators through
+      // its coder (Java serialization for Moho's records); the runner itself suggests fasterCopy
+      f.setObjectReuse(objectReuse);
+      f.setFasterCopy(objectReuse);
     } else {
       DirectOptions d = o.as(DirectOptions.class);
       d.setRunner(DirectRunner.class);

@@ -36,7 +36,7 @@ import org.moho.models.bundle.ModelBundle;
  * do; {@link Sgemm} covers the micro measurements (SGEMM peak for the shapes involved).
  *
  * <p>Usage: {@code java -cp ... org.moho.bench.SpeedBench DATA_DIR CASE [runs]} with CASE one of
- * train, score, workers, beam-direct, beam-flink, sgemm, dl4j. Set OMP_NUM_THREADS=1.
+ * train, score, workers, beam-direct, beam-flink, beam-flink-reuse, sgemm, dl4j. Set OMP_NUM_THREADS=1.
  */
 public final class SpeedBench {
   static final int EPOCHS = 5;
@@ -53,8 +53,9 @@ public final class SpeedBench {
       case "train" -> train(data, runs);
       case "score" -> score(data, runs);
       case "workers" -> workers(data, runs);
-      case "beam-direct" -> BeamScoring.run(data, runs, model(data), false);
-      case "beam-flink" -> BeamScoring.run(data, runs, model(data), true);
+      case "beam-direct" -> BeamScoring.run(data, runs, model(data), false, false);
+      case "beam-flink" -> BeamScoring.run(data, runs, model(data), true, false);
+      case "beam-flink-reuse" -> BeamScoring.run(data, runs, model(data), true, true);
       case "sgemm" -> Sgemm.run();
       case "dl4j" -> dl4j(data);
       default -> throw new IllegalArgumentException("unknown case " + which);
