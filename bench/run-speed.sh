@@ -29,10 +29,10 @@ fi
 [ -f "$DATA/score_200000x256.f32" ] || $PY bench/export_peerdata.py "$PEERS" "$DATA"
 CP="$(cat bench/target/bench.classpath):bench/target/classes"
 moho() { nice -n 5 java -cp "$CP" org.moho.bench.SpeedBench "$DATA" "$@" 2>/dev/null | grep '^{' | tee -a "$OUT"; }
-load() { echo "{\"case\": \"load\", \"peer\": \"uptime\", \"round\": $1, \"loadavg\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee -a "$OUT"; }
+load() { echo "{\"case\": \"load\", \"peer\": \"uptime\", \"round\": \"$1\", \"loadavg\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee -a "$OUT"; }
 
 mkdir -p "$(dirname "$OUT")"
-echo "{\"case\": \"env\", \"peer\": \"machine\", \"cpu\": \"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\", \"cores\": $(nproc), \"openblas_coretype\": \"${OPENBLAS_CORETYPE:-auto}\", \"omp_num_threads\": 1}" | tee -a "$OUT"
+echo "{\"case\": \"env\", \"peer\": \"machine\", \"cpu\": \"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\", \"cores\": $(grep -c ^processor /proc/cpuinfo), \"openblas_coretype\": \"${OPENBLAS_CORETYPE:-auto}\", \"omp_num_threads\": 1}" | tee -a "$OUT"
 moho sgemm
 for r in $(seq 1 "$ROUNDS"); do
   load "$r"
@@ -43,9 +43,11 @@ for r in $(seq 1 "$ROUNDS"); do
   moho workers 1
 done
 load end
-moho beam-direct 2
-moho beam-flink 1
-moho beam-flink-reuse 1
-moho dl4j
+if [ -z "${SKIP_RUNNERS:-}" ]; then  # SKIP_RUNNERS=1: only the alternated rounds and SGEMM
+  moho beam-direct 2
+  moho beam-flink 1
+  moho beam-flink-reuse 1
+  moho dl4j
+fi
 moho sgemm
 $PY bench/summarise_speed.py "$OUT"

@@ -163,7 +163,7 @@ public final class SpeedBench {
     int n = x.length / PeerArrays.D;
     ReconstructionErrorScorer scorer = ReconstructionErrorScorer.load(model(data));
     double[] mse = new double[n];
-    scoreRange(scorer, x, 0, 20480, mse); // warm-up, as the peer
+    scoreRange(scorer, x, 0, n, mse); // warm-up: one pass, enough for C2 to compile the loops (the peer warms up on 20,480)
     Timer timer = new Timer();
     for (int r = 0; r < runs; r++) {
       timer.start();
