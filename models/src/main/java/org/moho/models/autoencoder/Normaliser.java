@@ -91,6 +91,33 @@ public record Normaliser(Scaling scaling, float[] offset, float[] scale) {
     return batch.muliRowVector(Nd4j.createFromArray(scale)).addiRowVector(Nd4j.createFromArray(offset));
   }
 
+  /**
+   * Scales row-major records ({@code values.length / n} rows of n) in place; the same float
+   * arithmetic as {@link #apply(INDArray)}: (x - offset) / scale.
+   */
+  public void apply(float[] values, int n) {
+    if (offset.length == 1 && offset[0] == 0f && scale[0] == 1f) return; // (x - 0) / 1 == x
+    int rows = values.length / n;
+    for (int r = 0; r < rows; r++) {
+      int o = r * n;
+      if (offset.length == 1) {
+        float off = offset[0];
+        float sc = scale[0];
+        for (int j = 0; j < n; j++) values[o + j] = (values[o + j] - off) / sc;
+      } else {
+        for (int j = 0; j < n; j++) values[o + j] = (values[o + j] - offset[j]) / scale[j];
+      }
+    }
+  }
+
+  /** Undoes {@link #apply(float[], int)} on one record in place. */
+  public void invert(float[] record) {
+    for (int j = 0; j < record.length; j++) {
+      int k = offset.length == 1 ? 0 : j;
+      record[j] = record[j] * scale[k] + offset[k];
+    }
+  }
+
   public String toJson() {
     return GSON.toJson(this);
   }
