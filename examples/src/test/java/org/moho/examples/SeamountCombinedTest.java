@@ -27,7 +27,7 @@ class SeamountCombinedTest {
   static final Path SPEC = MohoRuns.REPO.resolve("examples/src/test/resources/seamounts/combined.yaml");
   static final Path WORKFLOW = MohoRuns.REPO.resolve("examples/pipelines/seamounts.yaml");
   static final List<String> SHARED = List.of("candidates", "candidate_rows", "candidate_errors", "labelled",
-      "training_candidates", "classifier", "classified", "combined", "evaluate_combined", "peaks", "evaluate_peaks");
+      "training_candidates", "classifier", "classified", "combined", "evaluate_combined", "evaluate_height", "peaks", "evaluate_peaks");
 
   @TempDir Path out;
 

@@ -58,6 +58,7 @@ public final class DetectionsAsRows implements StageType<DetectionsAsRows.Config
         - id: candidate_rows
           use: detections.rows
           from: candidates
+          with: {score_column: height}
         """;
   }
 
