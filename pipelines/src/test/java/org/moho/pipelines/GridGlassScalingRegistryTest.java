@@ -21,7 +21,7 @@ import org.moho.pipelines.grid.PatchScaling;
 
 /** The grid, glass and scaling stages are found by ServiceLoader and their examples bind. */
 class GridGlassScalingRegistryTest {
-  static final List<String> NAMES = List.of("grid.patches", "grid.filter", "glass.composition", "scale.fit", "scale.apply");
+  static final List<String> NAMES = List.of("grid.patches", "grid.filter", "grid.sample", "glass.composition", "scale.fit", "scale.apply");
 
   private static Record bind(StageType<?> type, String yaml, Problems problems) {
     YNode root = new YamlReader().read(Path.of("example.yaml"), yaml.getBytes(StandardCharsets.UTF_8), problems);

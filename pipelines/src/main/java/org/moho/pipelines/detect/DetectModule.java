@@ -8,5 +8,8 @@ public final class DetectModule extends StageModule {
   protected void configureStages() {
     stage("detect.peaks", DetectPeaks.class);
     stage("detect.minima", DetectMinima.class);
+    stage("detections.rows", DetectionsAsRows.class);
+    stage("detections.from-rows", RowsAsDetections.class);
+    stage("catalog.label", CatalogueLabel.class);
   }
 }

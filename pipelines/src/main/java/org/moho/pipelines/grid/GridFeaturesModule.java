@@ -8,5 +8,6 @@ public final class GridFeaturesModule extends StageModule {
   protected void configureStages() {
     stage("grid.patches", GridPatches.class);
     stage("grid.filter", GridFilter.class);
+    stage("grid.sample", GridSample.class);
   }
 }

@@ -20,7 +20,8 @@ class DetectEvaluateModulesTest {
   @Test
   void registeredWithExamplesThatBind() {
     StageRegistry registry = StageRegistry.discover();
-    for (String name : new String[] {"detect.peaks", "detect.minima", "evaluate.matches", "evaluate.binary"}) {
+    for (String name : new String[] {"detect.peaks", "detect.minima", "evaluate.matches", "evaluate.binary",
+        "detections.rows", "detections.from-rows", "catalog.label"}) {
       StageType<?> stage = registry.find(name).orElseThrow(() -> new AssertionError(name));
       Problems problems = new Problems();
       YNode doc = new YamlReader().read(Path.of("example.yaml"), stage.example().getBytes(StandardCharsets.UTF_8), problems);
