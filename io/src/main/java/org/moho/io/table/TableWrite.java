@@ -44,7 +44,7 @@ public final class TableWrite implements StageType<TableWriteConfig> {
   @Override
   public String description() {
     return "Writes rows to one CSV (RFC 4180, header line, missing values empty), JSON Lines (missing values null) or "
-        + "Parquet file (Snappy; one nullable column per table column: long, double, boolean or string; missing values "
+        + "Parquet file (uncompressed; one nullable column per table column: long, double, boolean or string; missing values "
         + "null). "
         + "The file appears atomically (written under a temporary name, then renamed), so a reader never sees half a "
         + "table. Rows are sorted by key by default so that the order is the same on every runner. Outputs one row "
