@@ -44,6 +44,15 @@ class GlassTableDemoTest {
     assertEquals("Name,sio2,al2o3,na2o,k2o,cao,mgo,T,viscosity", csv.get(0));
     assertEquals(6_124 + 1, csv.size());
     assertEquals(6_124, Files.readAllLines(out.resolve("silicic_melts.jsonl")).size());
+    // Parquet, written with no Hadoop on this module's class path (as in the job jar): the file
+    // opens and closes with the magic "PAR1" and the footer length fits inside it. Its content is
+    // read back in io's TableWriteParquetTest.
+    byte[] parquet = Files.readAllBytes(out.resolve("silicic_melts.parquet"));
+    assertEquals("PAR1", new String(parquet, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals("PAR1", new String(parquet, parquet.length - 4, 4, java.nio.charset.StandardCharsets.US_ASCII));
+    int footer = java.nio.ByteBuffer.wrap(parquet, parquet.length - 8, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+    assertTrue(footer > 0 && footer < parquet.length - 12, "footer length " + footer);
+    assertTrue(new String(parquet, parquet.length - 8 - footer, footer, java.nio.charset.StandardCharsets.ISO_8859_1).contains("viscosity"));
     assertTrue(r.out().contains("succeeded"), r.out());
   }
 

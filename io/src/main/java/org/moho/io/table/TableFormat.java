@@ -4,11 +4,13 @@ package org.moho.io.table;
 public enum TableFormat {
   AUTO,
   CSV,
-  JSONL;
+  JSONL,
+  PARQUET;
 
   public TableFormat resolve(String fileName) {
     if (this != AUTO) return this;
     String f = fileName.toLowerCase(java.util.Locale.ROOT);
+    if (f.endsWith(".parquet") || f.endsWith(".pq")) return PARQUET;
     return f.endsWith(".jsonl") || f.endsWith(".ndjson") || f.endsWith(".json") ? JSONL : CSV;
   }
 }

@@ -37,13 +37,15 @@ import org.moho.core.stage.StageOutputs;
 import org.moho.core.stage.StageType;
 import org.moho.core.stage.WithErrors;
 
-/** {@code table.write}: rows to one CSV or JSON Lines file, written atomically. */
+/** {@code table.write}: rows to one CSV, JSON Lines or Parquet file, written atomically. */
 public final class TableWrite implements StageType<TableWriteConfig> {
   private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
 
   @Override
   public String description() {
-    return "Writes rows to one CSV (RFC 4180, header line, missing values empty) or JSON Lines file (missing values null). "
+    return "Writes rows to one CSV (RFC 4180, header line, missing values empty), JSON Lines (missing values null) or "
+        + "Parquet file (uncompressed; one nullable column per table column: long, double, boolean or string; missing values "
+        + "null). "
         + "The file appears atomically (written under a temporary name, then renamed), so a reader never sees half a "
         + "table. Rows are sorted by key by default so that the order is the same on every runner. Outputs one row "
         + "describing the file (path, rows).";
@@ -125,6 +127,10 @@ public final class TableWrite implements StageType<TableWriteConfig> {
       long[] n = {0};
       Iterable<Row> toWrite = rows;
       AtomicFiles.write(path, os -> {
+        if (format == TableFormat.PARQUET) {
+          n[0] = ParquetTableWriter.write(os, AvroTableSchema.of(columns, toWrite), toWrite);
+          return;
+        }
         BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
         if (format == TableFormat.CSV) {
           w.write(String.join(",", columns.stream().map(CsvLine::quote).toList()));
