@@ -33,6 +33,9 @@ public enum ParamType {
         List<Object> out = new ArrayList<>();
         for (YNode n : q.items()) {
           if (!(n instanceof YNode.Scalar s)) throw new IllegalArgumentException("expected a list of plain values, got " + n.kind() + " inside it");
+          // An empty item ("[a, ]", or an anchor with nothing after it) has no value: say so rather
+          // than let a null into the list (fuzzer finding, kept as a regression seed).
+          if (s.value() == null) throw new IllegalArgumentException("expected a list of plain values, got an empty item at position " + (out.size() + 1));
           out.add(s.value());
         }
         return List.copyOf(out);
