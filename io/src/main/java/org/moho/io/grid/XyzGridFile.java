@@ -19,6 +19,8 @@ import org.moho.core.data.Registration;
  */
 final class XyzGridFile implements GridFile {
   private static final double LATTICE_TOLERANCE = 1e-3;
+  /** At most this many lattice nodes per point read: a grid may leave out its NaN nodes, not 99 % of them. */
+  static final int MAX_NODES_PER_POINT = 100;
 
   private final Path path;
   private final GridHeader header;
@@ -27,6 +29,7 @@ final class XyzGridFile implements GridFile {
     this.path = path;
     TreeSet<Double> xs = new TreeSet<>();
     TreeSet<Double> ys = new TreeSet<>();
+    long points = 0;
     try (BufferedReader r = Files.newBufferedReader(path)) {
       String line;
       int n = 0;
@@ -34,6 +37,7 @@ final class XyzGridFile implements GridFile {
         n++;
         double[] p = parse(line, n);
         if (p == null) continue;
+        points++;
         xs.add(p[0]);
         ys.add(p[1]);
       }
@@ -41,9 +45,18 @@ final class XyzGridFile implements GridFile {
     if (xs.size() < 2 || ys.size() < 2) throw new IOException("XYZ grid needs at least 2 distinct x and y values, has " + xs.size() + " x " + ys.size());
     double dx = lattice(xs, "x");
     double dy = lattice(ys, "y");
-    int nx = (int) Math.round((xs.last() - xs.first()) / dx) + 1;
-    int ny = (int) Math.round((ys.last() - ys.first()) / dy) + 1;
-    this.header = new GridHeader(path.toString(), nx, ny, xs.first(), ys.first(), dx, dy, Registration.GRIDLINE, "");
+    long nx = Math.round((xs.last() - xs.first()) / dx) + 1;
+    long ny = Math.round((ys.last() - ys.first()) / dy) + 1;
+    // A gridded XYZ file lists most of its nodes (GMT's grd2xyz -s leaves out only NaN nodes). A few
+    // points whose smallest gap is tiny (18.0, 18.0000005, ...) would otherwise make a lattice of
+    // billions of nodes, and reading it band by band would take minutes (a fuzzer finding, kept as
+    // a regression seed): refuse lattices with far more nodes than points, before any allocation.
+    if (nx > Integer.MAX_VALUE || ny > Integer.MAX_VALUE || nx * (double) ny > MAX_NODES_PER_POINT * (double) points) {
+      throw new IOException("XYZ values are not the nodes of a regular grid: their smallest gaps (dx " + dx + ", dy " + dy
+          + ") make a lattice of " + nx + " x " + ny + " nodes for only " + points + " points (at most "
+          + MAX_NODES_PER_POINT + " nodes per point are accepted)");
+    }
+    this.header = new GridHeader(path.toString(), (int) nx, (int) ny, xs.first(), ys.first(), dx, dy, Registration.GRIDLINE, "");
   }
 
   static XyzGridFile open(Path path) throws IOException {

@@ -39,4 +39,14 @@ class GridHeaderErrorsTest {
     IOException e = assertThrows(IOException.class, () -> GridFormat.ESRI.open(crash, null).close());
     assertTrue(e.getMessage().contains("must be whole numbers") || e.getMessage().contains("cannot hold them"), e.getMessage());
   }
+
+  @Test
+  void xyzPointsWithTinyGapsAreRefusedAsNotAGridInsteadOfReadForMinutes() {
+    // XyzGridFuzzTest's 40-second unit: six points whose latitudes differ by 5e-7 degrees made a
+    // lattice of billions of nodes that the band reader re-read the file for, band after band.
+    Path slow = SEEDS.resolve("XyzGridFuzzTestInputs/xyz/tiny-gaps-slow-bf81b125.xyz");
+    IOException e = assertThrows(IOException.class, () -> GridFormat.XYZ.open(slow, null).close());
+    assertTrue(e.getMessage().startsWith("XYZ values are not the nodes of a regular grid"), e.getMessage());
+    assertTrue(e.getMessage().contains("for only 5 points"), e.getMessage());
+  }
 }
