@@ -71,9 +71,8 @@ public final class EvaluateBinary implements StageType<BinaryConfig> {
 
   @Override
   public PTransform<StageInputs, PCollectionTuple> create(BinaryConfig config, StageContext ctx) {
-    Path json = config.json() != null ? config.json() : ctx.outFolder().resolve(ctx.stageId() + ".json");
-    Path png = config.png() != null ? config.png() : ctx.outFolder().resolve(ctx.stageId() + ".png");
-    return new Binary(ctx.stageId(), config, json.toString(), png.toString());
+    ReportFiles files = ReportFiles.of(config.json(), config.png(), ctx);
+    return new Binary(ctx.stageId(), config, files.json(), files.png());
   }
 
   /** One scored, labelled record and its group. */

@@ -83,9 +83,8 @@ public final class EvaluateMatches implements StageType<MatchesConfig> {
 
   @Override
   public PTransform<StageInputs, PCollectionTuple> create(MatchesConfig config, StageContext ctx) {
-    Path json = config.json() != null ? config.json() : ctx.outFolder().resolve(ctx.stageId() + ".json");
-    Path png = config.png() != null ? config.png() : ctx.outFolder().resolve(ctx.stageId() + ".png");
-    return new Matches(ctx.stageId(), config, json.toString(), png.toString());
+    ReportFiles files = ReportFiles.of(config.json(), config.png(), ctx);
+    return new Matches(ctx.stageId(), config, files.json(), files.png());
   }
 
   /** A catalogue entry's key and position. */
