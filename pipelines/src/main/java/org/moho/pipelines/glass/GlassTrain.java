@@ -3,7 +3,6 @@ package org.moho.pipelines.glass;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,9 +88,6 @@ public final class GlassTrain implements StageType<GlassTrainConfig> {
     public void process(@Element KV<String, Iterable<Row>> all, MultiOutputReceiver out) {
       List<Row> rows = new ArrayList<>();
       all.getValue().forEach(rows::add);
-      // A GroupByKey hands the rows over in an order that differs from run to run: fix it (by key) so
-      // that the split and the batches, and so the trained model, repeat exactly with the same seed.
-      rows.sort(Comparator.comparing(Row::key));
       Metrics.counter(stageId, "in").inc(rows.size());
       List<ViscosityData.Rejected> rejected = new ArrayList<>();
       ViscosityData data = ViscosityData.fromRows(rows, nameColumn, temperatureColumn, targetColumn, rejected);

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,9 +108,6 @@ public final class MlpTrain implements StageType<MlpTrainConfig> {
         else usable.add(r);
       }
       Metrics.counter(stageId, "in").inc(in);
-      // A GroupByKey hands the rows over in an order that differs from run to run; the split and the
-      // batches are built from row positions, so fix the order (by key) to make a seed repeat exactly.
-      usable.sort(Comparator.comparing(Row::key));
       List<String> labels = classify
           ? new ArrayList<>(new TreeSet<>(usable.stream().map(r -> String.valueOf(r.get(config.target()))).toList()))
           : List.of();
