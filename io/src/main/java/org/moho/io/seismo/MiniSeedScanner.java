@@ -178,9 +178,15 @@ final class MiniSeedScanner {
     return m > 0 ? -(double) m / f : 1.0 / ((double) f * m);
   }
 
-  static long startMicros(DataRecord rec) {
+  static long startMicros(DataRecord rec) throws RecordError {
     DataHeader h = rec.getHeader();
     Btime t = h.getStartBtime();
+    // The header check admits day 366 in any year (as libmseed's does); a record that claims it in a
+    // common year is refused here rather than by LocalDate (found by the CI's MiniSeedFuzzTest run).
+    if (t.getJDay() < 1 || t.getJDay() > java.time.Year.of(t.getYear()).length()) {
+      throw new RecordError("invalid start time: day " + t.getJDay() + " of " + t.getYear()
+          + (t.getJDay() == 366 ? " (not a leap year)" : ""));
+    }
     long micros = LocalDate.ofYearDay(t.getYear(), t.getJDay()).atStartOfDay().toEpochSecond(ZoneOffset.UTC) * 1_000_000L
         + ((t.getHour() * 60L + t.getMin()) * 60L + t.getSec()) * 1_000_000L
         + t.getTenthMilli() * 100L;
