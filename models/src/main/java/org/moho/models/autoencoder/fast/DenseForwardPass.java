@@ -1,13 +1,15 @@
 package org.moho.models.autoencoder.fast;
 
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * The forward pass of a dense network (see {@link DenseLayout}) on the network's own parameters:
  * per layer one SGEMM straight from the network's flattened parameter memory into a
- * preallocated off-heap buffer, then bias + activation fused in one Java loop. Records go
- * through in chunks of at most {@link #CHUNK} rows so that the activations stay in cache.
+ * preallocated off-heap buffer that already holds the bias in every row (SGEMM with beta = 1
+ * adds the product to it), then the activation in one flat Java loop. Records go through in
+ * chunks of at most {@link #CHUNK} rows so that the activations stay in cache.
  *
  * <p>Equals {@code net.output(x, false)} up to float rounding (the tests bound the difference);
  * the difference comes from the summation order inside SGEMM and {@link FastTanh}. Reads the
@@ -26,6 +28,12 @@ public final class DenseForwardPass {
   private final FloatPointer[] in;
   /** act[l] (l >= 1): layer l-1's output on the heap, CHUNK x widths[l]. */
   private final float[][] act;
+  /**
+   * biasRows[l]: layer l's bias repeated in each of CHUNK rows, off-heap. Copied into the GEMM's
+   * output before SGEMM accumulates into it (one memcpy): a separate row-wise bias loop in Java
+   * was the largest Java cost of scoring (BENCHMARKS.md, "Speed", profile of case B).
+   */
+  private final FloatPointer[] biasRows;
 
   public DenseForwardPass(MultiLayerNetwork net, DenseLayout layout) {
     this.layout = layout;
@@ -37,9 +45,11 @@ public final class DenseForwardPass {
     params = new float[layout.numParams()];
     in = new FloatPointer[layers + 1];
     act = new float[layers + 1][];
+    biasRows = new FloatPointer[layers];
     for (int l = 0; l <= layers; l++) {
       in[l] = new FloatPointer((long) CHUNK * layout.widths()[l]);
       if (l > 0) act[l] = new float[CHUNK * layout.widths()[l]];
+      if (l < layers) biasRows[l] = new FloatPointer((long) CHUNK * layout.widths()[l + 1]);
     }
     refresh();
   }
@@ -51,6 +61,13 @@ public final class DenseForwardPass {
   /** Re-reads the biases from the network. */
   public void refresh() {
     Sgemm.of(net.params()).get(params, 0, params.length);
+    int[] w = layout.widths();
+    for (int l = 0; l < layout.layers(); l++) {
+      int n = w[l + 1];
+      float[] rows = new float[CHUNK * n];
+      for (int r = 0; r < CHUNK; r++) System.arraycopy(params, layout.biasOffsets()[l], rows, r * n, n);
+      biasRows[l].put(rows, 0, rows.length);
+    }
   }
 
   /** Receives each chunk's activations: {@code act[l]} rows 0..rows-1 are records first..first+rows-1. */
@@ -69,10 +86,12 @@ public final class DenseForwardPass {
       int r = Math.min(CHUNK, rows - first);
       in[0].put(x, first * w[0], r * w[0]);
       for (int l = 0; l < layers; l++) {
-        Sgemm.nt(r, w[l + 1], w[l], in[l], weights[l], 0f, in[l + 1]);
-        in[l + 1].get(act[l + 1], 0, r * w[l + 1]);
-        layout.activations()[l].biasAndApply(act[l + 1], r, w[l + 1], params, layout.biasOffsets()[l]);
-        if (l < layers - 1) in[l + 1].put(act[l + 1], 0, r * w[l + 1]);
+        long count = (long) r * w[l + 1];
+        Pointer.memcpy(in[l + 1], biasRows[l], count * Float.BYTES);
+        Sgemm.nt(r, w[l + 1], w[l], in[l], weights[l], 1f, in[l + 1]);
+        in[l + 1].get(act[l + 1], 0, (int) count);
+        layout.activations()[l].apply(act[l + 1], (int) count);
+        if (l < layers - 1) in[l + 1].put(act[l + 1], 0, (int) count);
       }
       sink.accept(first, r, act);
     }
