@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.moho.models.autoencoder.fast.DenseForwardPass;
 import org.moho.models.autoencoder.fast.DenseLayout;
 import org.moho.models.bundle.ModelBundle;
+import org.moho.models.bundle.SharedBundles;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -36,8 +37,12 @@ public final class ReconstructionErrorScorer {
 
   /** @param fastPath false to score through DL4J even when the fast path supports the network */
   public ReconstructionErrorScorer(ModelBundle bundle, boolean fastPath) {
+    this(bundle, bundle.network(), fastPath);
+  }
+
+  private ReconstructionErrorScorer(ModelBundle bundle, MultiLayerNetwork net, boolean fastPath) {
     this.bundle = bundle;
-    this.net = bundle.network();
+    this.net = net;
     this.normaliser = bundle.normaliser();
     this.inputSize = bundle.info().inputSize();
     this.latentLayer = bundle.info().latentLayer();
@@ -54,8 +59,23 @@ public final class ReconstructionErrorScorer {
     return new ReconstructionErrorScorer(ModelBundle.load(dir));
   }
 
+  /**
+   * A scorer of the bundle at {@code dir} as loaded once per JVM ({@link SharedBundles}): what a
+   * DoFn's {@code @Setup} calls. The scorer gets its own copy of the network (DL4J networks are
+   * not thread-safe), which costs a copy of the parameters instead of a load and checksum.
+   */
+  public static ReconstructionErrorScorer shared(Path dir) {
+    ModelBundle b = SharedBundles.get(dir);
+    return new ReconstructionErrorScorer(b, b.network().clone(), true);
+  }
+
   public ModelBundle bundle() {
     return bundle;
+  }
+
+  /** The network this scorer runs (its own copy when made by {@link #shared}). */
+  public MultiLayerNetwork network() {
+    return net;
   }
 
   public int inputSize() {

@@ -21,9 +21,9 @@ import org.moho.models.autoencoder.Scores;
 import org.moho.models.bundle.BundleException;
 
 /**
- * Runs a model bundle over records in batches: the bundle is loaded once per DoFn instance (in
- * {@code @Setup} when its path is configured, else on the first record from the model side
- * input), records are buffered and scored {@code batchSize} at a time as one INDArray, and the
+ * Runs a model bundle over records in batches: the bundle is loaded once per JVM and each DoFn
+ * instance takes its own scorer of it (in {@code @Setup} when its path is configured, else on the
+ * first record from the model side input), records are buffered and scored {@code batchSize} at a time as one INDArray, and the
  * rest is flushed in {@code @FinishBundle}. A record of the wrong length or with non-finite values
  * goes to the errors output at once. Emits a scored {@link Row} (SCORE) or the latent code as a
  * {@link FeatureVector} (ENCODE).
@@ -57,7 +57,7 @@ final class ModelBatchFn extends DoFn<KeyedValues, Object> {
 
   @Setup
   public void setup() {
-    if (modelPath != null) scorer = ReconstructionErrorScorer.load(Path.of(modelPath));
+    if (modelPath != null) scorer = ReconstructionErrorScorer.shared(Path.of(modelPath));
   }
 
   @StartBundle
@@ -67,7 +67,7 @@ final class ModelBatchFn extends DoFn<KeyedValues, Object> {
 
   @ProcessElement
   public void process(ProcessContext c, BoundedWindow window) {
-    if (scorer == null) scorer = ReconstructionErrorScorer.load(ModelRef.path(c.sideInput(modelView)));
+    if (scorer == null) scorer = ReconstructionErrorScorer.shared(ModelRef.path(c.sideInput(modelView)));
     KeyedValues r = c.element();
     String reason = check(r);
     if (reason != null) {
