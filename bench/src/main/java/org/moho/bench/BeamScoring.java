@@ -6,6 +6,8 @@ import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -27,46 +29,67 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.moho.core.data.FeatureVector;
 import org.moho.core.data.KeyedValues;
+import org.moho.core.data.RecordBatch;
+import org.moho.core.data.RowBatch;
 import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
 import org.moho.core.stage.StageOutputs;
 import org.moho.pipelines.autoencoder.ScoreAutoencoder;
+import org.moho.pipelines.autoencoder.ScoreAutoencoderBatches;
 
 /**
- * Case B through the real {@code autoencoder.score} stage on a Beam runner, parallelism 2 (the
- * cores here): chunk ids → (reshuffled) → a DoFn reading 1000 records per chunk from the case-B
- * file as FeatureVectors → the stage (batch 1024) → a counter. The same pipeline without the
- * stage measures what reading and the runner cost alone. DirectRunner options as {@code moho run}
- * sets them outside tests (immutability and encodability checks off, target parallelism = cores);
- * Flink as {@code moho run --runner flink} sets it (embedded [local], parallelism = cores), and
- * once more with object reuse and faster copy on.
+ * Case B through the real scoring stages on a Beam runner, parallelism 2 (the cores here): chunk
+ * ids → (reshuffled) → a DoFn reading {@link #CHUNK} records per chunk from the case-B file →
+ * the stage → a counter of records. The file is read {@link #PASSES} times (1,000,000 records),
+ * so that the runner's fixed start-up cost is spread as in a real run. Two element layouts:
+ * <ul>
+ *   <li>{@code records}: one FeatureVector per element → {@code autoencoder.score} (batch 1024);
+ *   <li>{@code batched}: one RecordBatch of {@link #BATCH} records per element →
+ *       {@code autoencoder.score-batches} → RowBatches, counted as the rows they hold.
+ * </ul>
+ * Each also without the stage, to show what reading and the runner cost alone. Chunks of 10,000
+ * records: the DirectRunner re-translates every ParDo to its protobuf form for each bundle
+ * (ParDoEvaluatorFactory → ParDoTranslation.getParDoPayload, several ms each), so that bundles of
+ * 1,000 records cost ~10 µs per record in that alone. DirectRunner options as {@code moho run}
+ * sets them outside tests (immutability and encodability checks off, target parallelism =
+ * cores); Flink as {@code moho run --runner flink} sets it (embedded [local], parallelism =
+ * cores), and once more with object reuse and faster copy on.
  */
 final class BeamScoring {
-  static final int CHUNK = 1000;
+  static final int CHUNK = 10_000;
+  static final int BATCH = 1000;
+  static final int PASSES = 5;
 
   private BeamScoring() {}
 
-  static void run(Path data, int runs, Path model, boolean flink, boolean objectReuse) throws Exception {
+  static void run(Path data, int runs, Path model, boolean flink, boolean objectReuse, boolean batched) throws Exception {
     Path file = data.resolve("score_200000x256.f32");
     int n = (int) (java.nio.file.Files.size(file) / 4 / PeerArrays.D);
+    int chunks = n / CHUNK;
+    long total = (long) PASSES * chunks * CHUNK;
     String runner = flink ? "flink-embedded" + (objectReuse ? "-faster-copy" : "") : "direct";
     for (boolean scoreStage : new boolean[] {true, false}) {
       Timer timer = new Timer();
       long counted = 0;
       for (int r = -1; r < runs; r++) {
         Pipeline p = Pipeline.create(options(flink, objectReuse));
-        PCollection<KeyedValues> records = p.apply(Create.of(IntStream.range(0, n / CHUNK).boxed().toList()))
-            .apply(Reshuffle.viaRandomKey())
-            .apply("Read", ParDo.of(new ReadChunk(file.toString())))
-            .setCoder(SerializableCoder.of(KeyedValues.class));
-        PCollection<?> out = records;
-        if (scoreStage) {
-          PCollectionTuple t = p.applyTransform("score", StageInputs.of(records), new ScoreAutoencoder().create(
-              new ScoreAutoencoder.Config(model, 1024, false, false), new StageContext("score", data, data, false)));
-          out = StageOutputs.main(t);
+        PCollection<Integer> ids = p.apply(Create.of(IntStream.range(0, PASSES * chunks).map(i -> i % chunks).boxed().toList()))
+            .apply(Reshuffle.viaRandomKey());
+        PCollection<?> out;
+        if (batched) {
+          PCollection<RecordBatch> batches = ids.apply("Read", ParDo.of(new ReadBatches(file.toString())))
+              .setCoder(SerializableCoder.of(RecordBatch.class));
+          out = !scoreStage ? batches : StageOutputs.main(p.applyTransform("score", StageInputs.of(batches),
+              new ScoreAutoencoderBatches().create(new ScoreAutoencoderBatches.Config(model, false, false),
+                  new StageContext("score", data, data, false))));
+        } else {
+          PCollection<KeyedValues> records = ids.apply("Read", ParDo.of(new ReadRecords(file.toString())))
+              .setCoder(SerializableCoder.of(KeyedValues.class));
+          out = !scoreStage ? records : StageOutputs.main(p.applyTransform("score", StageInputs.of(records),
+              new ScoreAutoencoder().create(new ScoreAutoencoder.Config(model, 1024, false, false),
+                  new StageContext("score", data, data, false))));
         }
         out.apply("Count", ParDo.of(new CountFn()));
         timer.start();
@@ -79,8 +102,10 @@ final class BeamScoring {
           timer.cpu.clear();
         }
       }
-      timer.report(Json.line("B_ae_score", "moho-beam-" + runner + (scoreStage ? "" : "-read-only")).put("parallelism", 2)
-          .put("threads_per_worker", SpeedBench.threads()).put("N", n).put("counted", counted), n).print();
+      if (counted != total) throw new IllegalStateException("counted " + counted + " records, expected " + total);
+      timer.report(Json.line("B_ae_score", "moho-beam-" + runner + (batched ? "-batched" : "-records") + (scoreStage ? "" : "-read-only"))
+          .put("parallelism", 2).put("threads_per_worker", SpeedBench.threads()).put("N", total).put("counted", counted)
+          .put("chunk", CHUNK).put("batch", batched ? BATCH : 1), (int) total).print();
     }
   }
 
@@ -116,12 +141,12 @@ final class BeamScoring {
     return c;
   }
 
-  /** Emits the records of one chunk of the case-B file. */
-  static final class ReadChunk extends DoFn<Integer, KeyedValues> {
+  /** The case-B file, memory-mapped once per DoFn instance. */
+  abstract static class ChunkReader<T> extends DoFn<Integer, T> {
     private final String file;
-    private transient FloatBuffer buffer;
+    transient FloatBuffer buffer;
 
-    ReadChunk(String file) {
+    ChunkReader(String file) {
       this.file = file;
     }
 
@@ -132,22 +157,48 @@ final class BeamScoring {
       }
     }
 
+    FeatureVector record(int i) {
+      float[] v = new float[PeerArrays.D];
+      buffer.get(i * PeerArrays.D, v);
+      return new FeatureVector("r" + i, v, Map.of());
+    }
+  }
+
+  /** Emits the records of one chunk, one element each. */
+  static final class ReadRecords extends ChunkReader<KeyedValues> {
+    ReadRecords(String file) {
+      super(file);
+    }
+
     @ProcessElement
     public void process(@Element Integer chunk, OutputReceiver<KeyedValues> out) {
-      for (int i = chunk * CHUNK; i < (chunk + 1) * CHUNK; i++) {
-        float[] v = new float[PeerArrays.D];
-        buffer.get(i * PeerArrays.D, v);
-        out.output(new FeatureVector("r" + i, v, Map.of()));
+      for (int i = chunk * CHUNK; i < (chunk + 1) * CHUNK; i++) out.output(record(i));
+    }
+  }
+
+  /** Emits the records of one chunk as RecordBatches of {@link #BATCH}. */
+  static final class ReadBatches extends ChunkReader<RecordBatch> {
+    ReadBatches(String file) {
+      super(file);
+    }
+
+    @ProcessElement
+    public void process(@Element Integer chunk, OutputReceiver<RecordBatch> out) {
+      for (int b = chunk * CHUNK; b < (chunk + 1) * CHUNK; b += BATCH) {
+        List<KeyedValues> records = new ArrayList<>(BATCH);
+        for (int i = b; i < b + BATCH; i++) records.add(record(i));
+        out.output(new RecordBatch(records));
       }
     }
   }
 
+  /** Counts records (a batch as the records it holds). */
   static final class CountFn extends DoFn<Object, Void> {
     private final Counter out = Metrics.counter("bench", "out");
 
     @ProcessElement
-    public void process() {
-      out.inc();
+    public void process(@Element Object e) {
+      out.inc(e instanceof RecordBatch b ? b.size() : e instanceof RowBatch b ? b.size() : 1);
     }
   }
 }

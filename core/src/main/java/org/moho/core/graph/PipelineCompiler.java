@@ -17,6 +17,8 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.moho.core.data.ErrorRecord;
+import org.moho.core.data.RecordBatch;
+import org.moho.core.data.RowBatch;
 import org.moho.core.files.WriteLines;
 import org.moho.core.spec.InputRef;
 import org.moho.core.stage.StageContext;
@@ -78,7 +80,7 @@ public final class PipelineCompiler {
     return (PCollection<?>) list.apply(id + "-inputs", Flatten.pCollections());
   }
 
-  /** Counts elements into a Beam counter; outputs nothing. */
+  /** Counts records into a Beam counter (a batch counts as the records it holds); outputs nothing. */
   static final class CountFn<T> extends DoFn<T, Void> {
     private final Counter counter;
 
@@ -87,8 +89,14 @@ public final class PipelineCompiler {
     }
 
     @ProcessElement
-    public void process() {
-      counter.inc();
+    public void process(@Element T element) {
+      counter.inc(records(element));
+    }
+
+    static long records(Object element) {
+      if (element instanceof RecordBatch b) return b.size();
+      if (element instanceof RowBatch b) return b.size();
+      return 1;
     }
   }
 }

@@ -8,6 +8,7 @@ public final class AutoencoderStages extends StageModule {
   protected void configureStages() {
     stage("autoencoder.train", TrainAutoencoder.class);
     stage("autoencoder.score", ScoreAutoencoder.class);
+    stage("autoencoder.score-batches", ScoreAutoencoderBatches.class);
     stage("autoencoder.encode", EncodeAutoencoder.class);
     stage("latent.search", SearchLatent.class);
     stage("threshold", ApplyThreshold.class);

@@ -102,15 +102,20 @@ public final class ScoreAutoencoder implements StageType<ScoreAutoencoder.Config
   @SuppressWarnings({"unchecked", "rawtypes"})
   static ParDo.MultiOutput<KeyedValues, Object> batchFn(StageInputs inputs, String stageId, Path model,
       ModelBatchFn.Mode mode, int batchSize, boolean latent, boolean reconstruction) {
+    PCollectionView<Row> view = modelView(inputs, model);
+    ParDo.SingleOutput<KeyedValues, Object> single = ParDo.of(new ModelBatchFn(stageId, mode, model, view, batchSize, latent, reconstruction));
+    if (view != null) single = single.withSideInputs(view);
+    return single.withOutputTags(StageOutputs.main(), TupleTagList.of(StageOutputs.ERRORS));
+  }
+
+  /** The model port (port 1) as a side input, or null when the bundle is given by its path; exactly one of the two. */
+  static PCollectionView<Row> modelView(StageInputs inputs, Path model) {
     boolean port = inputs.present(1);
     if (port == (model != null)) {
       throw new ConfigException("model", port
           ? "give the model either through the model port or the 'model' key, not both"
           : "needs a model: connect a train stage to the model port or set 'model' to a bundle folder");
     }
-    PCollectionView<Row> view = port ? inputs.<Row>get(1).apply("ModelView", View.asSingleton()) : null;
-    ParDo.SingleOutput<KeyedValues, Object> single = ParDo.of(new ModelBatchFn(stageId, mode, model, view, batchSize, latent, reconstruction));
-    if (view != null) single = single.withSideInputs(view);
-    return single.withOutputTags(StageOutputs.main(), TupleTagList.of(StageOutputs.ERRORS));
+    return port ? inputs.<Row>get(1).apply("ModelView", View.asSingleton()) : null;
   }
 }

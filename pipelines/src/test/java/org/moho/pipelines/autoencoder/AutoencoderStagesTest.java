@@ -290,10 +290,11 @@ class AutoencoderStagesTest {
   }
 
   @Test
-  void moduleRegistersTheFiveStages() {
+  void moduleRegistersTheSixStages() {
     Map<String, StageType<?>> stages = Guice.createInjector(new AutoencoderStages())
         .getInstance(Key.get(new TypeLiteral<Map<String, StageType<?>>>() {}));
-    assertEquals(Set.of("autoencoder.train", "autoencoder.score", "autoencoder.encode", "latent.search", "threshold"),
+    assertEquals(Set.of("autoencoder.train", "autoencoder.score", "autoencoder.score-batches", "autoencoder.encode", "latent.search",
+        "threshold"),
         stages.keySet());
     assertEquals(KeyedValues.class, stages.get("autoencoder.score").inputs().get(0).type());
     assertTrue(KeyedValues.class.isAssignableFrom(Patch.class) && KeyedValues.class.isAssignableFrom(FeatureVector.class));

@@ -1,0 +1,130 @@
+package org.moho.pipelines.autoencoder;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.moho.core.data.ErrorRecord;
+import org.moho.core.data.KeyedValues;
+import org.moho.core.data.RecordBatch;
+import org.moho.core.data.Row;
+import org.moho.core.data.RowBatch;
+import org.moho.core.stage.Default;
+import org.moho.core.stage.Doc;
+import org.moho.core.stage.Port;
+import org.moho.core.stage.StageContext;
+import org.moho.core.stage.StageInputs;
+import org.moho.core.stage.StageOutputs;
+import org.moho.core.stage.StageType;
+import org.moho.core.stage.WithErrors;
+import org.moho.models.autoencoder.ReconstructionErrorScorer;
+
+/**
+ * {@code autoencoder.score-batches}: {@code autoencoder.score} for records that travel in
+ * {@link RecordBatch}es, one network call per batch and one {@link RowBatch} out per batch. The
+ * Rows are exactly those {@code autoencoder.score} gives (same columns, same values).
+ */
+public final class ScoreAutoencoderBatches implements StageType<ScoreAutoencoderBatches.Config> {
+
+  /** The {@code with:} block. */
+  public record Config(
+      @Doc("bundle folder of an earlier run; leave out when a train stage feeds the model port") @Default(Default.NONE) Path model,
+      @Doc("add the latent code as a text column 'latent'") @Default("false") boolean latent,
+      @Doc("add the reconstruction (input units) as a text column 'reconstruction'") @Default("false") boolean reconstruction) {}
+
+  @Override
+  public String description() {
+    return "Scores RecordBatches (from `batch`, or a reader that emits batches) with an autoencoder bundle, as"
+        + " autoencoder.score does record by record: per record the MSE and E = ½‖s′−s‖² in the model's scaled space,"
+        + " lon/lat for patches, the record's metadata, and on request the latent code and the reconstruction. One"
+        + " RowBatch out per batch, one network call per batch: the runner's per-element cost is paid per batch, which"
+        + " on the DirectRunner is most of the time autoencoder.score takes for small records (BENCHMARKS.md, \"Speed\")."
+        + " A record of the wrong length or with non-finite values goes to the errors output; the rest of its batch is"
+        + " scored. `unbatch` gives the Rows one per element.";
+  }
+
+  @Override
+  public Class<Config> configType() {
+    return Config.class;
+  }
+
+  @Override
+  public List<Port> inputs() {
+    return List.of(Port.of("batches", RecordBatch.class), Port.optional("model", Row.class));
+  }
+
+  @Override
+  public Class<?> output() {
+    return RowBatch.class;
+  }
+
+  @Override
+  public String example() {
+    return """
+        - id: scored
+          use: autoencoder.score-batches
+          from: batches
+          with: {model: runs/model}
+        """;
+  }
+
+  @Override
+  public PTransform<StageInputs, PCollectionTuple> create(Config config, StageContext ctx) {
+    return new PTransform<>() {
+      @Override
+      public PCollectionTuple expand(StageInputs inputs) {
+        PCollection<RecordBatch> batches = inputs.get(0);
+        PCollectionView<Row> view = ScoreAutoencoder.modelView(inputs, config.model());
+        ParDo.SingleOutput<RecordBatch, RowBatch> fn = ParDo.of(new ScoreBatchFn(ctx.stageId(), config, view));
+        if (view != null) fn = fn.withSideInputs(view);
+        PCollectionTuple out = batches.apply("Score", fn.withOutputTags(StageOutputs.main(), TupleTagList.of(StageOutputs.ERRORS)));
+        out.get(StageOutputs.<RowBatch>main()).setCoder(WithErrors.coder(batches, RowBatch.class));
+        return out;
+      }
+    };
+  }
+
+  /** One batch in, its checked records scored in one call, one RowBatch out. */
+  static final class ScoreBatchFn extends DoFn<RecordBatch, RowBatch> {
+    private final String stageId;
+    private final String modelPath;
+    private final PCollectionView<Row> modelView;
+    private final boolean latent;
+    private final boolean reconstruction;
+    private transient ReconstructionErrorScorer scorer;
+
+    ScoreBatchFn(String stageId, Config config, PCollectionView<Row> modelView) {
+      this.stageId = stageId;
+      this.modelPath = config.model() == null ? null : config.model().toString();
+      this.modelView = modelView;
+      this.latent = config.latent();
+      this.reconstruction = config.reconstruction();
+    }
+
+    @Setup
+    public void setup() {
+      if (modelPath != null) scorer = ReconstructionErrorScorer.shared(Path.of(modelPath));
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      if (scorer == null) scorer = ReconstructionErrorScorer.shared(ModelRef.path(c.sideInput(modelView)));
+      List<KeyedValues> good = new ArrayList<>(c.element().size());
+      for (KeyedValues r : c.element().records()) {
+        String reason = RecordScoring.problem(scorer, r);
+        if (reason == null) {
+          good.add(r);
+        } else {
+          c.output(StageOutputs.ERRORS, ErrorRecord.of(stageId, r.key(), reason));
+        }
+      }
+      if (!good.isEmpty()) c.output(new RowBatch(List.of(RecordScoring.score(scorer, good, latent, reconstruction))));
+    }
+  }
+}
