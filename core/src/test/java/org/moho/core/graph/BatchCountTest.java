@@ -16,7 +16,7 @@ class BatchCountTest {
   void aBatchCountsAsItsRecords() {
     FeatureVector v = new FeatureVector("a", new float[] {1, 2}, Map.of());
     assertEquals(1, PipelineCompiler.CountFn.records(v));
-    assertEquals(3, PipelineCompiler.CountFn.records(new RecordBatch(List.of(v, v, v))));
+    assertEquals(3, PipelineCompiler.CountFn.records(RecordBatch.of(List.of(v, v, v))));
     assertEquals(0, PipelineCompiler.CountFn.records(new RowBatch(List.of())));
     assertEquals(2, PipelineCompiler.CountFn.records(new RowBatch(List.of(new Row("a", Map.of()), new Row("b", Map.of())))));
   }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.moho.core.data.FeatureVector;
 import org.moho.core.data.KeyedValues;
 import org.moho.core.data.Patch;
+import org.moho.core.data.RecordBatch;
 import org.moho.core.data.Row;
 import org.moho.models.autoencoder.ReconstructionErrorScorer;
 import org.moho.models.autoencoder.Scores;
@@ -23,16 +24,20 @@ final class RecordScoring {
 
   /** Why {@code r} cannot be scored by {@code scorer}, or null when it can. */
   static String problem(ReconstructionErrorScorer scorer, KeyedValues r) {
-    float[] v = r.values();
+    return problem(scorer, r.values(), 0, r.values().length);
+  }
+
+  /** Why the record of {@code width} values at {@code v[from..]} cannot be scored, or null when it can. */
+  static String problem(ReconstructionErrorScorer scorer, float[] v, int from, int width) {
     try {
-      scorer.bundle().requireInputSize(v.length);
+      scorer.bundle().requireInputSize(width);
     } catch (BundleException e) {
-      return "has " + v.length + " values but the model " + scorer.bundle().dir() + " takes " + scorer.inputSize()
+      return "has " + width + " values but the model " + scorer.bundle().dir() + " takes " + scorer.inputSize()
           + ": use the same window or patch size as in training";
     }
-    if (allFinite(v)) return null;
-    for (int i = 0; i < v.length; i++) {
-      if (!Float.isFinite(v[i])) return "value " + i + " is " + v[i] + "; the model needs finite values";
+    if (allFinite(v, from, width)) return null;
+    for (int i = 0; i < width; i++) {
+      if (!Float.isFinite(v[from + i])) return "value " + i + " is " + v[from + i] + "; the model needs finite values";
     }
     throw new AssertionError("unreachable: a non-finite value was seen");
   }
@@ -43,9 +48,9 @@ final class RecordScoring {
    * without a branch so that C2 vectorises it: the loop with an early exit on Float.isFinite cost
    * as much as a third of the network's SGEMM time per record (JFR of the Beam scoring benchmark).
    */
-  static boolean allFinite(float[] v) {
+  static boolean allFinite(float[] v, int from, int count) {
     int carry = 0;
-    for (float f : v) carry |= (Float.floatToRawIntBits(f) & 0x7f800000) + 0x00800000;
+    for (int i = from; i < from + count; i++) carry |= (Float.floatToRawIntBits(v[i]) & 0x7f800000) + 0x00800000;
     return carry >= 0;
   }
 
@@ -53,7 +58,34 @@ final class RecordScoring {
   static Row[] score(ReconstructionErrorScorer scorer, List<? extends KeyedValues> records, boolean latent, boolean reconstruction) {
     Scores s = scorer.score(values(records), latent, reconstruction);
     Row[] rows = new Row[records.size()];
-    for (int i = 0; i < rows.length; i++) rows[i] = scoredRow(records.get(i), s, i, latent, reconstruction);
+    for (int i = 0; i < rows.length; i++) {
+      KeyedValues r = records.get(i);
+      Patch p = r instanceof Patch q ? q : null;
+      rows[i] = scoredRow(r.key(), TrainAutoencoder.tags(r), p != null, p == null ? 0 : p.lon(), p == null ? 0 : p.lat(), s, i,
+          latent, reconstruction);
+    }
+    return rows;
+  }
+
+  /** The scored Rows of the records {@code index[0..count)} of {@code batch}, in that order, in one network call. */
+  static Row[] score(ReconstructionErrorScorer scorer, RecordBatch batch, int[] index, int count, boolean latent,
+      boolean reconstruction) {
+    int w = batch.width();
+    float[] x;
+    if (count == batch.size()) {
+      x = batch.values();
+    } else {
+      x = new float[count * w];
+      for (int k = 0; k < count; k++) System.arraycopy(batch.values(), index[k] * w, x, k * w, w);
+    }
+    Scores s = scorer.score(x, 0, count, latent, reconstruction);
+    Row[] rows = new Row[count];
+    boolean patches = batch.isPatches();
+    for (int k = 0; k < count; k++) {
+      int i = index[k];
+      rows[k] = scoredRow(batch.keys()[i], batch.tags().get(i), patches, patches ? batch.lon()[i] : 0, patches ? batch.lat()[i] : 0,
+          s, k, latent, reconstruction);
+    }
     return rows;
   }
 
@@ -74,18 +106,19 @@ final class RecordScoring {
     return batch;
   }
 
-  private static Row scoredRow(KeyedValues r, Scores s, int i, boolean latent, boolean reconstruction) {
+  private static Row scoredRow(String key, Map<String, String> tags, boolean patch, double lon, double lat, Scores s, int i,
+      boolean latent, boolean reconstruction) {
     Map<String, Object> v = new LinkedHashMap<>();
-    if (r instanceof Patch p) {
-      v.put("lon", p.lon());
-      v.put("lat", p.lat());
+    if (patch) {
+      v.put("lon", lon);
+      v.put("lat", lat);
     }
     v.put("mse", s.mse()[i]);
     v.put("e", s.e()[i]);
     if (latent) v.put("latent", text(s.latent()[i]));
     if (reconstruction) v.put("reconstruction", text(s.reconstruction()[i]));
-    TrainAutoencoder.tags(r).forEach(v::putIfAbsent);
-    return new Row(r.key(), v);
+    tags.forEach(v::putIfAbsent);
+    return new Row(key, v);
   }
 
   /** A code's metadata: the record's tags, plus lon/lat of a patch so that searches can show where. */

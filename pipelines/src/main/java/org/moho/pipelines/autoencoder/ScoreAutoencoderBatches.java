@@ -1,7 +1,6 @@
 package org.moho.pipelines.autoencoder;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -11,7 +10,6 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.moho.core.data.ErrorRecord;
-import org.moho.core.data.KeyedValues;
 import org.moho.core.data.RecordBatch;
 import org.moho.core.data.Row;
 import org.moho.core.data.RowBatch;
@@ -115,16 +113,18 @@ public final class ScoreAutoencoderBatches implements StageType<ScoreAutoencoder
     @ProcessElement
     public void process(ProcessContext c) {
       if (scorer == null) scorer = ReconstructionErrorScorer.shared(ModelRef.path(c.sideInput(modelView)));
-      List<KeyedValues> good = new ArrayList<>(c.element().size());
-      for (KeyedValues r : c.element().records()) {
-        String reason = RecordScoring.problem(scorer, r);
+      RecordBatch b = c.element();
+      int[] good = new int[b.size()];
+      int count = 0;
+      for (int i = 0; i < b.size(); i++) {
+        String reason = RecordScoring.problem(scorer, b.values(), i * b.width(), b.width());
         if (reason == null) {
-          good.add(r);
+          good[count++] = i;
         } else {
-          c.output(StageOutputs.ERRORS, ErrorRecord.of(stageId, r.key(), reason));
+          c.output(StageOutputs.ERRORS, ErrorRecord.of(stageId, b.keys()[i], reason));
         }
       }
-      if (!good.isEmpty()) c.output(new RowBatch(List.of(RecordScoring.score(scorer, good, latent, reconstruction))));
+      if (count > 0) c.output(new RowBatch(List.of(RecordScoring.score(scorer, b, good, count, latent, reconstruction))));
     }
   }
 }

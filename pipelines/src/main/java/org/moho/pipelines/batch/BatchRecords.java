@@ -44,7 +44,8 @@ public final class BatchRecords implements StageType<BatchRecords.Config> {
         + " so that the steps after it pay the runner's cost per element once per batch instead of once per record"
         + " (stages that take batches say so, e.g. autoencoder.score-batches). Batches are made within each bundle,"
         + " without a shuffle; the last batch of a bundle may be smaller. Every record ends in exactly one batch;"
-        + " the run summary counts records, not batches.";
+        + " the run summary counts records, not batches. A batch holds records of one width (a record of another"
+        + " width starts a new batch), stored by column.";
   }
 
   @Override
@@ -86,11 +87,13 @@ public final class BatchRecords implements StageType<BatchRecords.Config> {
     };
   }
 
-  /** Buffers records per window and emits a batch when one is full and at the end of the bundle. */
+  /** Buffers records per window and width and emits a batch when one is full and at the end of the bundle. */
   static final class BatchFn extends DoFn<KeyedValues, RecordBatch> {
+    private record Open(BoundedWindow window, int width) {}
+
     private final int size;
-    private transient Map<BoundedWindow, List<KeyedValues>> open;
-    private transient Map<BoundedWindow, Instant> latest;
+    private transient Map<Open, List<KeyedValues>> open;
+    private transient Map<Open, Instant> latest;
 
     BatchFn(int size) {
       this.size = size;
@@ -104,19 +107,20 @@ public final class BatchRecords implements StageType<BatchRecords.Config> {
 
     @ProcessElement
     public void process(@Element KeyedValues r, @Timestamp Instant t, BoundedWindow w, OutputReceiver<RecordBatch> out) {
-      List<KeyedValues> b = open.computeIfAbsent(w, k -> new ArrayList<>(size));
+      Open key = new Open(w, r.values().length);
+      List<KeyedValues> b = open.computeIfAbsent(key, k -> new ArrayList<>(size));
       b.add(r);
-      latest.merge(w, t, (a, c) -> a.isAfter(c) ? a : c);
+      latest.merge(key, t, (a, c) -> a.isAfter(c) ? a : c);
       if (b.size() >= size) {
-        out.outputWithTimestamp(new RecordBatch(b), latest.remove(w));
-        open.remove(w);
+        out.outputWithTimestamp(RecordBatch.of(b), latest.remove(key));
+        open.remove(key);
       }
     }
 
     @FinishBundle
     public void finish(FinishBundleContext c) {
-      for (Map.Entry<BoundedWindow, List<KeyedValues>> e : open.entrySet()) {
-        c.output(new RecordBatch(e.getValue()), latest.get(e.getKey()), e.getKey());
+      for (Map.Entry<Open, List<KeyedValues>> e : open.entrySet()) {
+        c.output(RecordBatch.of(e.getValue()), latest.get(e.getKey()), e.getKey().window());
       }
       open.clear();
       latest.clear();

@@ -15,9 +15,10 @@ class RecordScoringTest {
         float[] v = new float[32];
         for (int i = 0; i < v.length; i++) v[i] = i * 0.37f - 4;
         v[at] = k;
-        assertEquals(Float.isFinite(k), RecordScoring.allFinite(v), k + " at " + at);
+        assertEquals(Float.isFinite(k), RecordScoring.allFinite(v, 0, v.length), k + " at " + at);
+        assertEquals(true, RecordScoring.allFinite(v, at + 1, v.length - at - 1), "the range after " + at);
       }
     }
-    assertEquals(true, RecordScoring.allFinite(new float[0]));
+    assertEquals(true, RecordScoring.allFinite(new float[0], 0, 0));
   }
 }
