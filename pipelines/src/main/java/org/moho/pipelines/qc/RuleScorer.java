@@ -9,7 +9,9 @@ import java.util.Map;
  * Combines the metrics of one window into a score per damage kind and one QC score. Each kind's
  * score is its metric over the kind's threshold (inverted for dead, where small is bad), so 1 is
  * the threshold and the scores of different kinds are comparable; the QC score is the largest
- * of them (and of the autoencoder's, when given). A kind is flagged when its score is ≥ 1.
+ * of them, and when the autoencoder's score is given, the larger of that and it ({@code combine:
+ * max}) or the geometric mean of the two ({@code combine: geometric}). A kind is flagged when its
+ * score is ≥ 1.
  */
 public final class RuleScorer implements Serializable {
   /** The kinds scored, in column order. */
@@ -22,7 +24,7 @@ public final class RuleScorer implements Serializable {
     this.config = config;
   }
 
-  /** The scores of one window: per kind (in {@link #KINDS} order), the autoencoder's (or NaN) and the maximum. */
+  /** The scores of one window: per kind (in {@link #KINDS} order), the autoencoder's (or NaN) and the QC score. */
   public record Scores(Map<DamageKind, Double> byKind, double ae, double score) {
     /** The flagged kinds, comma-separated in {@link #KINDS} order, plus {@code autoencoder}; empty if none. */
     public String flags() {
@@ -51,9 +53,16 @@ public final class RuleScorer implements Serializable {
     s.put(DamageKind.TIMING, get(m, "timing_jump") / config.timingJump());
     double ae = Double.isNaN(aeValue) || config.aeThreshold() == null ? Double.NaN : aeValue / config.aeThreshold();
     double max = s.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    if (!Double.isNaN(ae)) max = Math.max(max, ae);
-    return new Scores(s, ae, max);
+    if (Double.isNaN(ae)) return new Scores(s, ae, max);
+    return new Scores(s, ae, switch (config.combine()) {
+      case MAX -> Math.max(max, ae);
+      // a zero on either side (a perfect window) would erase the other: both are floored
+      case GEOMETRIC -> Math.sqrt(Math.max(max, COMBINE_FLOOR) * Math.max(ae, COMBINE_FLOOR));
+    });
   }
+
+  /** Floor of each side of the geometric combination. */
+  static final double COMBINE_FLOOR = 1e-6;
 
   private static double get(Map<String, Double> m, String name) {
     Double v = m.get(name);

@@ -19,8 +19,13 @@ public record RulesConfig(
     @Doc("gain: gain_step (two-sided step of log10 block scale) at which score_gain = 1") @Default("0.69") double gainStep,
     @Doc("timing: timing_jump (largest lasting first-difference step / its MAD sigma) at which score_timing = 1") @Default("4.7") double timingJump,
     @Doc("autoencoder: column of the optional scores input compared") @Default("mse") String aeColumn,
-    @Doc("autoencoder: value of ae_column at which score_ae = 1; required when the scores input is connected") @Default(Default.NONE) Double aeThreshold)
+    @Doc("autoencoder: value of ae_column at which score_ae = 1; required when the scores input is connected") @Default(Default.NONE) Double aeThreshold,
+    @Doc("how the autoencoder's score joins the rules': max (the largest score) or geometric (sqrt of the largest rule score times score_ae, so a window must look bad to both)")
+    @Default("max") Combine combine)
     implements Serializable {
+
+  /** How score_ae and the largest rule score make the QC score. */
+  public enum Combine { MAX, GEOMETRIC }
 
   public RulesConfig {
     ConfigException.check(gapLongestFlat > 0, "gap_longest_flat", "must be > 0, got " + gapLongestFlat);

@@ -10,5 +10,6 @@ public final class SeismoQcModule extends StageModule {
     stage("seismo.damage-waveforms", SeismoDamage.Waveforms.class);
     stage("seismo.metrics", SeismoMetrics.class);
     stage("qc.rules", QcRules.class);
+    stage("qc.descriptor", QcDescriptorStage.class);
   }
 }

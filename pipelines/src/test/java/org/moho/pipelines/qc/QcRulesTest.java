@@ -133,6 +133,22 @@ class QcRulesTest {
     return new RuleScorer(c).score(m, Double.NaN).byKind().values().stream().mapToDouble(Double::doubleValue).toArray();
   }
 
+  /** combine: max takes the larger of the rules' score and score_ae, geometric their geometric mean. */
+  @Test
+  void combineJoinsTheAutoencoderByMaxOrGeometricMean() {
+    Map<String, Double> m = named(metricVectors().get(2));
+    double rules = new RuleScorer(QcHarness.bind(RulesConfig.class, "{}")).score(m, Double.NaN).score();
+    RuleScorer max = new RuleScorer(QcHarness.bind(RulesConfig.class, "{ae_threshold: 0.5}"));
+    RuleScorer geometric = new RuleScorer(QcHarness.bind(RulesConfig.class, "{ae_threshold: 0.5, combine: geometric}"));
+    assertEquals(Math.max(rules, 4), max.score(m, 2).score(), 1e-12);
+    assertEquals(Math.sqrt(rules * 4), geometric.score(m, 2).score(), 1e-12);
+    assertEquals(4, geometric.score(m, 2).ae(), 0);
+    // no autoencoder value: the rules' score, whatever the combination
+    assertEquals(rules, geometric.score(m, Double.NaN).score(), 0);
+    // a perfect reconstruction does not erase the rules: each side is floored
+    assertEquals(Math.sqrt(rules * 1e-6), geometric.score(m, 0).score(), 1e-15);
+  }
+
   @Test
   void aScoresInputNeedsAThreshold() {
     Pipeline p = QcHarness.pipeline();

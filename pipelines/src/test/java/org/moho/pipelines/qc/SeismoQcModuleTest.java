@@ -14,7 +14,7 @@ class SeismoQcModuleTest {
   @Test
   void registersTheQcStages() {
     StageRegistry registry = StageRegistry.discover();
-    for (String name : new String[] {"seismo.damage", "seismo.damage-waveforms", "seismo.metrics", "qc.rules"}) {
+    for (String name : new String[] {"seismo.damage", "seismo.damage-waveforms", "seismo.metrics", "qc.rules", "qc.descriptor"}) {
       assertTrue(registry.find(name).isPresent(), name);
       assertTrue(!registry.find(name).get().example().isBlank(), name + " example");
     }
@@ -22,6 +22,7 @@ class SeismoQcModuleTest {
     assertEquals(Waveform.class, registry.find("seismo.damage-waveforms").get().output());
     assertEquals(FeatureVector.class, registry.find("seismo.metrics").get().output());
     assertEquals(Row.class, registry.find("qc.rules").get().output());
+    assertEquals(FeatureVector.class, registry.find("qc.descriptor").get().output());
     assertTrue(registry.find("qc.rules").get().inputs().get(1).optional());
   }
 }
