@@ -2,7 +2,8 @@
 # Issue #8 speed benchmarks, side by side with the PyTorch and scikit-learn peers, alternating:
 # each round runs Moho's cases A and B, then the peers' (each in a fresh process, each after its
 # own warm-up), so that load from other jobs hits both alike; medians over rounds, ratios to PyTorch.
-# Then the Beam DirectRunner and embedded-Flink scoring, SGEMM rates and stock DL4J once.
+# Then the Beam DirectRunner and embedded-Flink scoring (records in batches, and one record per
+# element), SGEMM rates and stock DL4J once.
 #
 # Usage (from the repository root): bench/run-speed.sh [ROUNDS] [OUT.jsonl]
 #   PEERS=../shared/bench/peers  the peer scripts (peerdata.py, bench_ae_torch.py, ...)
@@ -44,10 +45,14 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 load end
 if [ -z "${SKIP_RUNNERS:-}" ]; then  # SKIP_RUNNERS=1: only the alternated rounds and SGEMM
-  moho beam-direct 2
-  moho beam-flink 1
-  moho beam-flink-reuse 1
+  moho workers 2                 # the raw loop again, next to the runners
+  moho beam-direct-batched 2
+  moho beam-direct 1
+  moho beam-flink-batched 1
   moho dl4j
+  # one FeatureVector per element on Flink (Java serialization between operators): ~30x slower
+  # than the raw loop, several minutes for the 1,000,000 records; only when asked for
+  if [ -n "${FLINK_RECORDS:-}" ]; then moho beam-flink 1; moho beam-flink-reuse 1; fi
 fi
 moho sgemm
 $PY bench/summarise_speed.py "$OUT"
