@@ -11,5 +11,6 @@ public final class PipelinesTableModule extends StageModule {
     stage("errors.rows", org.moho.pipelines.table.ErrorsAsRows.class);
     stage("grid.from-rows", org.moho.pipelines.grid.PointsToGrid.class);
     stage("features.rows", org.moho.pipelines.table.FeaturesAsRows.class);
+    stage("table.log1p", org.moho.pipelines.table.LogColumns.class);
   }
 }
