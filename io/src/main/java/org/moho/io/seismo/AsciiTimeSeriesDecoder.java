@@ -55,7 +55,8 @@ final class AsciiTimeSeriesDecoder {
     if (id.length != 5) throw new IllegalArgumentException("TIMESERIES id '" + f[0].trim() + "' is not NET_STA_LOC_CHA_Q");
     int npts = Integer.parseInt(strip(f[1], "samples"));
     double rate = Double.parseDouble(strip(f[2], "sps"));
-    if (!(rate > 0)) throw new IllegalArgumentException("sample rate " + rate + " sps");
+    String badRate = Segment.implausibleRate(rate);
+    if (badRate != null) throw new IllegalArgumentException(badRate);
     long start = Times.parseUtc(f[3]);
     String layout = f[4].trim();
     if (!layout.equals("SLIST") && !layout.equals("TSPAIR")) {

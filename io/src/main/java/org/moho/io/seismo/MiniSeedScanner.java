@@ -153,6 +153,8 @@ final class MiniSeedScanner {
     double rate = sampleRate(rec);
     if (!(rate > 0)) throw new RecordError("record has no sample rate (factor " + h.getSampleRateFactor()
         + ", multiplier " + h.getSampleRateMultiplier() + ")");
+    String badRate = Segment.implausibleRate(rate);
+    if (badRate != null) throw new RecordError("record's " + badRate);
     double[] samples;
     try {
       samples = rec.decompress().getAsDouble();

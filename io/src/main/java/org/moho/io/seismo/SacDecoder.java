@@ -53,7 +53,9 @@ final class SacDecoder {
       return FileContents.failed(0, "truncated SAC file: " + b.length + " bytes, NPTS " + npts + " needs " + needed);
     }
     double delta = exact(h.getDelta());
-    if (!(delta > 0) || !Double.isFinite(1.0 / delta)) return FileContents.failed(0, "SAC DELTA is " + h.getDelta());
+    if (!(delta > 0) || Segment.implausibleRate(1.0 / delta) != null) {
+      return FileContents.failed(0, "SAC DELTA is " + h.getDelta() + " s: " + Segment.implausibleRate(1.0 / delta));
+    }
     if (h.getNzyear() == SacConstants.INT_UNDEF || h.getNzjday() == SacConstants.INT_UNDEF) {
       return FileContents.failed(0, "SAC reference time (NZYEAR, NZJDAY) is undefined");
     }
@@ -65,7 +67,7 @@ final class SacDecoder {
     }
     ZonedDateTime reference;
     try {
-      reference = h.getNzTime();
+      reference = referenceTime(h);
     } catch (java.time.DateTimeException e) {
       // a reference time field out of range (hour 25, day 400): found by SacFuzzTest
       return FileContents.failed(0, "SAC reference time (NZYEAR..NZMSEC) is invalid: " + e.getMessage());
@@ -84,6 +86,30 @@ final class SacDecoder {
     Segment s = new Segment(text(h.getKnetwk()), text(h.getKstnm()), text(h.getKhole()), text(h.getKcmpnm()),
         start, 1.0 / delta, samples, 0, attributes(h));
     return new FileContents(java.util.List.of(s), java.util.List.of());
+  }
+
+  /**
+   * NZYEAR, NZJDAY, NZHOUR, NZMIN, NZSEC, NZMSEC as a UTC time, each field checked against its range.
+   * seisFile's {@code getNzTime()} is not used: it adds NZJDAY − 1 days to 1 January, so day 0 or
+   * day 400 silently moved the trace into another year, and it multiplies NZMSEC by 10^6 in an int,
+   * so NZMSEC 4295 wrapped round to a valid-looking time (both found by SacFuzzTest).
+   */
+  static ZonedDateTime referenceTime(SacHeader h) {
+    int year = h.getNzyear();
+    if (year < Times.MIN_YEAR || year > Times.MAX_YEAR) {
+      throw new java.time.DateTimeException("NZYEAR " + year + " is outside " + Times.MIN_YEAR + " to " + Times.MAX_YEAR);
+    }
+    int days = java.time.Year.of(year).length();
+    if (h.getNzjday() < 1 || h.getNzjday() > days) {
+      throw new java.time.DateTimeException("NZJDAY " + h.getNzjday() + " is outside 1 to " + days + " for " + year);
+    }
+    if (h.getNzmsec() < 0 || h.getNzmsec() > 999) {
+      throw new java.time.DateTimeException("NZMSEC " + h.getNzmsec() + " is outside 0 to 999");
+    }
+    // hour, minute and second are checked by LocalTime.of, with the field named in its message
+    return java.time.LocalDate.ofYearDay(year, h.getNzjday())
+        .atTime(java.time.LocalTime.of(h.getNzhour(), h.getNzmin(), h.getNzsec(), h.getNzmsec() * 1_000_000))
+        .atZone(java.time.ZoneOffset.UTC);
   }
 
   private static Map<String, String> attributes(SacHeader h) {

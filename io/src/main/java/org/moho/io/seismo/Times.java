@@ -7,6 +7,10 @@ import java.time.format.DateTimeParseException;
 
 /** Microsecond time stamps, the precision of {@link org.moho.core.data.Waveform#start()}. */
 final class Times {
+  /** The years a time stamp may name: what ISO writes without a sign, far inside a long of microseconds. */
+  static final int MIN_YEAR = 1;
+  static final int MAX_YEAR = 9999;
+
   private Times() {}
 
   static long micros(Instant t) {
@@ -21,6 +25,12 @@ final class Times {
   static long parseUtc(String text) throws DateTimeParseException {
     String t = text.trim();
     if (t.endsWith("Z")) t = t.substring(0, t.length() - 1);
-    return micros(LocalDateTime.parse(t).toInstant(ZoneOffset.UTC));
+    LocalDateTime time = LocalDateTime.parse(t);
+    // ISO admits "+300000-01-01T00:00", beyond microseconds since the epoch in a long: an
+    // ArithmeticException escaped the SLIST decoder (found by SlistFuzzTest)
+    if (time.getYear() < MIN_YEAR || time.getYear() > MAX_YEAR) {
+      throw new DateTimeParseException("year " + time.getYear() + " is outside " + MIN_YEAR + " to " + MAX_YEAR, text, 0);
+    }
+    return micros(time.toInstant(ZoneOffset.UTC));
   }
 }

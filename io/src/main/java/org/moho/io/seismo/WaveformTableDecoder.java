@@ -95,6 +95,8 @@ final class WaveformTableDecoder {
     }
     double rate = 1e6 / period;
     double rounded = Math.rint(rate * 1e6) / 1e6; // microsecond time stamps: 50.0000001 Hz is 50 Hz
+    String badRate = Segment.implausibleRate(rounded);
+    if (badRate != null) return FileContents.failed(0, "time column gives a " + badRate);
     List<Segment> segments = new ArrayList<>();
     for (int k = 0; k < names.length; k++) {
       double[] samples = new double[rows.size()];

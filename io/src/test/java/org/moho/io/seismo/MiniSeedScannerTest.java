@@ -304,4 +304,29 @@ class MiniSeedScannerTest {
     assertEquals(9, r.result().used());
     assertEquals(2, r.traces().size(), "the lost record leaves a gap");
   }
+
+  /**
+   * Found by MiniSeedFuzzTest: blockette 100 holding +Inf passed the rate check, and the zero
+   * period made TraceAssembler compute a sample count of Long.MIN_VALUE. The record is an error at
+   * its offset now, under every gap policy.
+   */
+  @Test
+  void blockette100WithAnImpossibleRateIsAnErrorOfItsRecord() throws IOException {
+    byte[] good = Files.readAllBytes(Reference.data("brokenlastrecord.mseed"));
+    // the first record's blockette chain starts at byte 48; blockette 100 is (type 100, next, float rate)
+    int p = java.nio.ByteBuffer.wrap(good).getShort(46);
+    while (java.nio.ByteBuffer.wrap(good).getShort(p) != 100) p = java.nio.ByteBuffer.wrap(good).getShort(p + 2);
+    for (float rate : new float[] {Float.POSITIVE_INFINITY, Float.NaN, 1e-12f, 3e38f}) {
+      byte[] b = good.clone();
+      java.nio.ByteBuffer.wrap(b).putFloat(p + 4, rate);
+      for (GapPolicy policy : GapPolicy.values()) {
+        Read r = read(b, policy);
+        assertEquals(0, r.result().used(), rate + " " + policy);
+        assertEquals(2, r.contents().errors().size(), "the bad-rate record and the truncated last one");
+        DecodeError e = r.contents().errors().get(0);
+        assertEquals(0, e.offset());
+        assertTrue(e.reason().startsWith(Float.isNaN(rate) ? "record has no sample rate" : "record's sample rate"), e.reason());
+      }
+    }
+  }
 }

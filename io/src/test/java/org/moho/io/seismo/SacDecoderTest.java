@@ -125,6 +125,51 @@ class SacDecoderTest {
     FileContents c = SacDecoder.decode(b);
     assertEquals(List.of(), c.segments());
     assertEquals(1, c.errors().size());
-    assertTrue(c.errors().get(0).reason().contains("is out of range"), c.errors().get(0).reason());
+    // refused by the reference time's own range check now, before any arithmetic
+    assertEquals("SAC reference time (NZYEAR..NZMSEC) is invalid: NZYEAR 300000000 is outside 1 to 9999",
+        c.errors().get(0).reason());
+  }
+
+  @Test
+  void aBeginTimeBeyondMicrosecondsIsAnErrorUnit() throws IOException {
+    byte[] b = Files.readAllBytes(Reference.data("II.TLY.BHZ.SAC"));
+    java.nio.ByteBuffer.wrap(b).putFloat(5 * 4, 3e30f); // B (float word 5)
+    FileContents c = SacDecoder.decode(b);
+    assertEquals(List.of(), c.segments());
+    assertTrue(c.errors().get(0).reason().endsWith("is out of range"), c.errors().get(0).reason());
+  }
+
+  /**
+   * Found by SacFuzzTest: seisFile's reference time adds NZJDAY - 1 days to 1 January and
+   * multiplies NZMSEC by 10^6 in an int, so day 0 or 400 moved the trace into another year and
+   * NZMSEC 4295 wrapped round to a plausible time, silently. Each is now the file's error.
+   */
+  @Test
+  void referenceTimeFieldsOutOfRangeAreErrorsNotAnotherTime() throws IOException {
+    byte[] good = Files.readAllBytes(Reference.data("CRLZ.HHZ.10.NZ.SAC"));
+    // little-endian; NZJDAY is header word 71, NZMSEC word 75
+    Map<String, int[]> cases = Map.of(
+        "NZJDAY 0 is outside 1 to 365 for 2009", new int[] {71, 0},
+        "NZJDAY 400 is outside 1 to 365 for 2009", new int[] {71, 400},
+        "NZMSEC 4295 is outside 0 to 999", new int[] {75, 4295},
+        "NZMSEC -1 is outside 0 to 999", new int[] {75, -1},
+        "NZYEAR 300000 is outside 1 to 9999", new int[] {70, 300_000});
+    for (Map.Entry<String, int[]> c : cases.entrySet()) {
+      byte[] b = good.clone();
+      java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4 * c.getValue()[0], c.getValue()[1]);
+      FileContents contents = SacDecoder.decode(b);
+      assertEquals(List.of(), contents.segments(), c.getKey());
+      assertEquals(List.of(new DecodeError(0, "SAC reference time (NZYEAR..NZMSEC) is invalid: " + c.getKey())),
+          contents.errors());
+    }
+  }
+
+  @Test
+  void aDeltaGivingAnImplausibleRateIsAnError() throws IOException {
+    byte[] b = Files.readAllBytes(Reference.data("CRLZ.HHZ.10.NZ.SAC"));
+    java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(0, Float.MIN_VALUE);
+    FileContents contents = SacDecoder.decode(b);
+    assertEquals(1, contents.errors().size());
+    assertTrue(contents.errors().get(0).reason().contains("outside 1.0E-9 to 1.0E9 Hz"), contents.errors().get(0).reason());
   }
 }

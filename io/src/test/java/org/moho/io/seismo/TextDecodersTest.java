@@ -138,4 +138,38 @@ class TextDecodersTest {
           count + ": " + reason);
     }
   }
+
+  /**
+   * Found by SlistFuzzTest: "inf sps" passed the rate check and gave a zero period that
+   * TraceAssembler turned into a sample count of Long.MIN_VALUE; a year of +300000 overflowed
+   * microseconds since the epoch. Both are now errors of their block.
+   */
+  @Test
+  void anInfiniteRateOrAYearBeyond9999IsAnErrorOfItsBlock() throws IOException {
+    String text = new String(new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(
+        Reference.data("BW.UH1._.SHZ.D.2010.147.cut.slist.gz"))).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    Map<String, String> cases = Map.of(
+        "50 sps", "Infinity sps",
+        "2010-05-27T16:24:03.679998", "+300000-05-27T16:24:03.679998");
+    Map<String, String> reasons = Map.of(
+        "Infinity sps", "sample rate Infinity Hz is outside 1.0E-9 to 1.0E9 Hz",
+        "+300000-05-27T16:24:03.679998", "year 300000 is outside 1 to 9999");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      String broken = text.replaceFirst(java.util.regex.Pattern.quote(c.getKey()), c.getValue());
+      FileContents contents = AsciiTimeSeriesDecoder.decode(broken + broken.replace(c.getValue(), c.getKey()));
+      assertEquals(List.of(new DecodeError(1, reasons.get(c.getValue()))), contents.errors(), c.getValue());
+      assertEquals(1, contents.segments().size(), "the second, intact block still decodes");
+      assertEquals(11_517, contents.segments().get(0).samples().length);
+      for (GapPolicy policy : GapPolicy.values()) {
+        assertEquals(1, TraceAssembler.assemble(contents.segments(), policy, "t").traces().size());
+      }
+    }
+  }
+
+  @Test
+  void aTimeColumnTooSparseForAPlausibleRateIsAnError() {
+    FileContents c = WaveformTableDecoder.decode("# time(UTC) Z\n0001-01-01T00:00:00 1\n9999-01-01T00:00:00 2\n", "t.txt");
+    assertEquals(1, c.errors().size());
+    assertTrue(c.errors().get(0).reason().startsWith("time column gives a sample rate"), c.errors().get(0).reason());
+  }
 }
