@@ -16,6 +16,14 @@ public record GridHeader(
   public GridHeader {
     if (nx <= 0 || ny <= 0) throw new IllegalArgumentException("grid of " + nx + " x " + ny + " nodes");
     if (!(dx > 0) || !(dy > 0)) throw new IllegalArgumentException("grid spacing " + dx + " x " + dy + " must be > 0");
+    // an infinite or NaN origin or extent (a header "xllcorner inf", a coordinate axis of 1e308
+    // steps) made every node's coordinate meaningless and broke the longitude handling downstream
+    // (found by EsriGridFuzzTest and NetcdfClassicFuzzTest)
+    if (!Double.isFinite(x0) || !Double.isFinite(y0) || !Double.isFinite(dx) || !Double.isFinite(dy)
+        || !Double.isFinite(x0 + (nx - 1) * dx) || !Double.isFinite(y0 + (ny - 1) * dy)) {
+      throw new IllegalArgumentException("grid origin (" + x0 + ", " + y0 + ") with spacing " + dx + " x " + dy
+          + " over " + nx + " x " + ny + " nodes does not give finite coordinates");
+    }
     units = units == null ? "" : units;
   }
 

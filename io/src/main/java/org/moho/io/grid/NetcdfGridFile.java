@@ -47,6 +47,11 @@ final class NetcdfGridFile implements GridFile {
     Registration reg = registration(global, zAtts, nc.attributes(dims.get(1)), xs, Math.abs(dx));
     this.scale = number(zAtts.get("scale_factor"), 1);
     this.offset = number(zAtts.get("add_offset"), 0);
+    // a NaN or infinite packing turned every node into NaN or ±Inf without a word (found by
+    // NetcdfClassicFuzzTest); the CF conventions allow only finite numbers here
+    if (!Double.isFinite(scale) || !Double.isFinite(offset)) {
+      throw new IOException(z + ": scale_factor " + scale + " and add_offset " + offset + " must be finite numbers");
+    }
     double fill = number(zAtts.get("_FillValue"), Double.NaN);
     double[] mv = zAtts.get("missing_value") instanceof double[] d ? d : new double[0];
     this.missing = new double[mv.length + 1];

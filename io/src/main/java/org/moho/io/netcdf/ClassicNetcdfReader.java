@@ -68,14 +68,20 @@ public final class ClassicNetcdfReader implements Closeable {
     dimensions = readDimensions(in);
     globalAttributes = readAttributes(in);
     variables = readVariables(in);
-    recordSize = computeRecordSize(variables);
-    if (nrecs == STREAMING) {
-      long firstRecord = variables.stream().filter(NcVariable::isRecordVariable).mapToLong(NcVariable::begin).min().orElse(fileSize);
-      numRecords = recordSize == 0 ? 0 : Math.max(0, (fileSize - firstRecord) / recordSize);
-    } else {
-      numRecords = Integer.toUnsignedLong(nrecs);
+    try {
+      recordSize = computeRecordSize(variables);
+      if (nrecs == STREAMING) {
+        long firstRecord = variables.stream().filter(NcVariable::isRecordVariable).mapToLong(NcVariable::begin).min().orElse(fileSize);
+        numRecords = recordSize == 0 ? 0 : Math.max(0, (fileSize - firstRecord) / recordSize);
+      } else {
+        numRecords = Integer.toUnsignedLong(nrecs);
+      }
+      checkExtents();
+    } catch (ArithmeticException e) {
+      // sizes multiply dimension lengths of up to 2^32 - 1 each: three of them wrapped a long round
+      // to a small size that passed the extent check (found by NetcdfClassicFuzzTest)
+      throw new NetcdfFormatException("a variable's size in bytes overflows 64 bits: the header's dimension lengths are corrupt");
     }
-    checkExtents();
   }
 
   /** Opens {@code path} and reads its header; throws {@link NetcdfFormatException} for bad bytes. */
@@ -165,6 +171,7 @@ public final class ClassicNetcdfReader implements Closeable {
         throw new IllegalArgumentException(v.name() + ": dimension " + i + " start " + start[i] + " count " + count[i] + " outside 0.." + shape[i]);
       }
       total *= count[i];
+      if (total > Integer.MAX_VALUE) throw new IllegalArgumentException(v.name() + ": hyperslab of more than " + Integer.MAX_VALUE + " values is too large");
     }
     int size = v.type().size();
     if (total * size > Integer.MAX_VALUE) throw new IllegalArgumentException(v.name() + ": hyperslab of " + total + " values is too large");
@@ -320,7 +327,7 @@ public final class ClassicNetcdfReader implements Closeable {
   /** Per-record bytes of a record variable, unpadded. */
   private static long perRecordBytes(NcVariable v) {
     long n = v.type().size();
-    for (int i = 1; i < v.dimensions().size(); i++) n *= v.dimensions().get(i).length();
+    for (int i = 1; i < v.dimensions().size(); i++) n = Math.multiplyExact(n, v.dimensions().get(i).length());
     return n;
   }
 
@@ -329,7 +336,7 @@ public final class ClassicNetcdfReader implements Closeable {
     // The spec: a single record variable is not padded (so a record of bytes or shorts packs).
     if (rec.size() == 1) return perRecordBytes(rec.get(0));
     long sum = 0;
-    for (NcVariable v : rec) sum += pad4(perRecordBytes(v));
+    for (NcVariable v : rec) sum = Math.addExact(sum, pad4(perRecordBytes(v)));
     return sum;
   }
 
@@ -339,11 +346,11 @@ public final class ClassicNetcdfReader implements Closeable {
       long end;
       if (v.isRecordVariable()) {
         if (numRecords == 0) continue;
-        end = v.begin() + (numRecords - 1) * recordSize + perRecordBytes(v);
+        end = Math.addExact(Math.addExact(v.begin(), Math.multiplyExact(numRecords - 1, recordSize)), perRecordBytes(v));
       } else {
         long bytes = v.type().size();
-        for (NcDimension d : v.dimensions()) bytes *= d.length();
-        end = v.begin() + bytes;
+        for (NcDimension d : v.dimensions()) bytes = Math.multiplyExact(bytes, d.length());
+        end = Math.addExact(v.begin(), bytes);
       }
       if (v.begin() < 0 || end > fileSize) {
         throw new NetcdfFormatException("truncated: variable " + v.name() + " needs bytes " + v.begin() + ".." + end

@@ -49,4 +49,33 @@ class GridHeaderErrorsTest {
     assertTrue(e.getMessage().startsWith("XYZ values are not the nodes of a regular grid"), e.getMessage());
     assertTrue(e.getMessage().contains("for only 5 points"), e.getMessage());
   }
+
+  /** Found by EsriGridFuzzTest and NetcdfClassicFuzzTest: an infinite origin, or an extent beyond the doubles, is not a grid. */
+  @Test
+  void anInfiniteOriginOrExtentIsAnIoError(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("g.asc");
+    for (String header : new String[] {
+        "xllcenter Infinity\nyllcenter 0\ncellsize 1", "xllcenter 0\nyllcenter NaN\ncellsize 1",
+        "xllcenter 1e308\nyllcenter 0\ncellsize 1e308"}) {
+      Files.writeString(f, "ncols 3\nnrows 1\n" + header + "\n1 2 3\n");
+      IOException e = assertThrows(IOException.class, () -> GridFormat.ESRI.open(f, null).close(), header);
+      assertTrue(e.getMessage().contains("does not give finite coordinates"), e.getMessage());
+    }
+  }
+
+  /** Found by NetcdfClassicFuzzTest: a NaN scale_factor made every node NaN without a word. */
+  @Test
+  void aNanOrInfinitePackingIsAnIoError(@TempDir Path dir) throws IOException {
+    byte[] good = Files.readAllBytes(Path.of(System.getProperty("moho.repo")).resolve("data/bathymetry/HI_topo_04.nc"));
+    int name = new String(good, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("scale_factor");
+    Path f = dir.resolve("packed.nc");
+    for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+      byte[] b = good.clone();
+      // name (12 bytes, no padding), nc_type, nelems, then the double
+      java.nio.ByteBuffer.wrap(b).putDouble(name + 12 + 8, bad);
+      Files.write(f, b);
+      IOException e = assertThrows(IOException.class, () -> GridFormat.NETCDF.open(f, null).close());
+      assertTrue(e.getMessage().contains("scale_factor " + bad) && e.getMessage().contains("must be finite numbers"), e.getMessage());
+    }
+  }
 }

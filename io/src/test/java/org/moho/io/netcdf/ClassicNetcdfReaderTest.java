@@ -105,4 +105,44 @@ class ClassicNetcdfReaderTest {
     e = assertThrows(NetcdfFormatException.class, () -> ClassicNetcdfReader.open(hdf));
     assertTrue(e.getMessage().contains("not a netCDF classic file"), e.getMessage());
   }
+
+  /**
+   * Found by NetcdfClassicFuzzTest: three dimensions of 2^32 - 1 make a variable of ~3e29 bytes,
+   * which wrapped a long round to a small size that passed the extent check.
+   */
+  @Test
+  void aVariableSizeBeyondSixtyFourBitsIsAFormatError(@TempDir Path tmp) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    out.writeBytes("CDF");
+    out.writeByte(1);
+    out.writeInt(0); // numrecs
+    out.writeInt(ClassicNetcdfReader.NC_DIMENSION);
+    out.writeInt(3);
+    for (String d : new String[] {"a", "b", "c"}) {
+      out.writeInt(1);
+      out.writeBytes(d + "\0\0\0");
+      out.writeInt(0xFFFFFFFF); // 2^32 - 1, unsigned
+    }
+    out.writeInt(0); // no global attributes
+    out.writeInt(0);
+    out.writeInt(ClassicNetcdfReader.NC_VARIABLE);
+    out.writeInt(1);
+    out.writeInt(1);
+    out.writeBytes("z\0\0\0");
+    out.writeInt(3);
+    out.writeInt(0);
+    out.writeInt(1);
+    out.writeInt(2);
+    out.writeInt(0); // no attributes
+    out.writeInt(0);
+    out.writeInt(NcType.FLOAT.code());
+    out.writeInt(0xFFFFFFFF); // vsize
+    out.writeInt(96); // begin
+    out.write(new byte[64]);
+    Path f = tmp.resolve("huge.nc");
+    Files.write(f, bytes.toByteArray());
+    NetcdfFormatException e = assertThrows(NetcdfFormatException.class, () -> ClassicNetcdfReader.open(f));
+    assertTrue(e.getMessage().contains("overflows 64 bits"), e.getMessage());
+  }
 }
