@@ -121,7 +121,14 @@ public final class SpecLoader {
             problems.error(item.location(), "'include' takes a file path or a list of them, got " + item.kind());
             continue;
           }
-          Path target = canonical(base.resolve(path));
+          Path target;
+          try {
+            target = canonical(base.resolve(path));
+          } catch (java.nio.file.InvalidPathException e) {
+            // a NUL character: found by SpecLoaderFuzzTest, where it escaped as an exception
+            problems.error(item.location(), "include '" + path.replace("\0", "\\0") + "' is not a usable path: " + e.getReason());
+            continue;
+          }
           if (!allowOutside && !target.startsWith(root)) {
             problems.error(item.location(), "include '" + path + "' is outside the spec's folder; pass --allow-outside to allow it");
             continue;

@@ -185,7 +185,14 @@ public final class ConfigBinder {
     }
     if (raw == Path.class) {
       if (!(v instanceof String str) || str.isBlank()) return wrong(node, key, "a path");
-      Path p = base.resolve(str).normalize();
+      Path p;
+      try {
+        p = base.resolve(str).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        // a NUL character: found by SpecLoaderFuzzTest, where it escaped as an exception
+        problems.error(node.location(), where + ": '" + key + "' is not a usable path: " + e.getReason());
+        return null;
+      }
       if (!paths.allows(p)) {
         problems.error(node.location(), where + ": '" + key + "' is '" + str + "', which is " + p
             + ", outside the spec's folder, the working folder and the output folder; pass --allow-outside to allow it");
