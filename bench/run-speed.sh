@@ -29,7 +29,9 @@ fi
 ./mvnw -B -o -q -pl bench -am package -DskipTests
 [ -f "$DATA/score_200000x256.f32" ] || $PY bench/export_peerdata.py "$PEERS" "$DATA"
 CP="$(cat bench/target/bench.classpath):bench/target/classes"
-moho() { nice -n 5 java -cp "$CP" org.moho.bench.SpeedBench "$DATA" "$@" 2>/dev/null | grep '^{' | tee -a "$OUT"; }
+moho() { nice -n 5 java ${JAVA_OPTS:-} -cp "$CP" org.moho.bench.SpeedBench "$DATA" "$@" 2>/dev/null | grep '^{' | tee -a "$OUT"; }
+# the runner cases with the collector the moho launcher picks (./moho: -XX:+UseParallelGC)
+runner() { JAVA_OPTS=-XX:+UseParallelGC moho "$@"; }
 load() { echo "{\"case\": \"load\", \"peer\": \"uptime\", \"round\": \"$1\", \"loadavg\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee -a "$OUT"; }
 
 mkdir -p "$(dirname "$OUT")"
@@ -46,13 +48,13 @@ done
 load end
 if [ -z "${SKIP_RUNNERS:-}" ]; then  # SKIP_RUNNERS=1: only the alternated rounds and SGEMM
   moho workers 2                 # the raw loop again, next to the runners
-  moho beam-direct-batched 2
-  moho beam-direct 1
-  moho beam-flink-batched 1
+  runner beam-direct-batched 2
+  runner beam-direct 1
+  runner beam-flink-batched 1
   moho dl4j
   # one FeatureVector per element on Flink (Java serialization between operators): ~30x slower
   # than the raw loop, several minutes for the 1,000,000 records; only when asked for
-  if [ -n "${FLINK_RECORDS:-}" ]; then moho beam-flink 1; moho beam-flink-reuse 1; fi
+  if [ -n "${FLINK_RECORDS:-}" ]; then runner beam-flink 1; runner beam-flink-reuse 1; fi
 fi
 moho sgemm
 $PY bench/summarise_speed.py "$OUT"
