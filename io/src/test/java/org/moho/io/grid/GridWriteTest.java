@@ -111,6 +111,9 @@ class GridWriteTest {
   @Test
   void gmtDrawsOurNetcdf(@TempDir Path tmp) throws IOException, InterruptedException {
     Assumptions.assumeTrue(onPath("gmt"), "gmt is not on the PATH");
+    // GMT writes PostScript and converts it to PNG with Ghostscript (psconvert); Debian's gmt
+    // package does not depend on it, so a machine can have gmt and still draw no PNG
+    Assumptions.assumeTrue(onPath("gs"), "Ghostscript (gs), which gmt needs for PNG output, is not on the PATH");
     try (GridFile f = GridFormat.AUTO.open(DATA.resolve("pac_residual_topo.nc"), null)) {
       GridWrite.write(f, tmp.resolve("pac.nc"), GridFormat.NETCDF, "pac");
     }
