@@ -85,8 +85,6 @@ public final class AutoencoderTrainer {
     String fingerprint = data.fingerprint();
     Split split = split(data.rows(), c.validationFraction(), c.seed());
     Normaliser normaliser = Normaliser.fit(c.scaling(), data.values(), split.train);
-    INDArray xTrain = normaliser.apply(rows(data.values(), split.train, n));
-    INDArray xValid = split.valid.length == 0 ? null : normaliser.apply(rows(data.values(), split.valid, n));
     float[] wTrain = data.weights() == null ? null : pick(data.weights(), split.train);
 
     Checkpoints checkpoints = c.checkpointDir() == null ? null : new Checkpoints(c.checkpointDir());
@@ -116,7 +114,24 @@ public final class AutoencoderTrainer {
       fast = DenseLayout.of(net).map(l -> new DenseTrainingStep(trained, l, c.batchSize())).orElse(null);
       if (fast == null) LOG.debug("training through DL4J: {}", DenseLayout.unsupported(net));
     }
-    float[] xTrainFlat = fast == null ? null : xTrain.dup('c').data().asFloat();
+    // The fast path trains and evaluates on flat Java arrays, scaled by the same float arithmetic
+    // as the INDArray normaliser; going through an INDArray and back cost as much as a third of
+    // the epochs of the peers' case A (ND4J fills and reads a heap array element by element).
+    float[] xTrainFlat = null;
+    float[] xValidFlat = null;
+    INDArray xTrain = null;
+    INDArray xValid = null;
+    if (fast != null) {
+      xTrainFlat = flat(data.values(), split.train, n);
+      normaliser.apply(xTrainFlat, n);
+      if (split.valid.length > 0) {
+        xValidFlat = flat(data.values(), split.valid, n);
+        normaliser.apply(xValidFlat, n);
+      }
+    } else {
+      xTrain = normaliser.apply(rows(data.values(), split.train, n));
+      xValid = split.valid.length == 0 ? null : normaliser.apply(rows(data.values(), split.valid, n));
+    }
     List<EpochMetrics> metrics = new ArrayList<>(state.metrics());
     double bestLoss = state.bestLoss();
     int bestEpoch = state.bestEpoch();
@@ -130,11 +145,12 @@ public final class AutoencoderTrainer {
             : runEpoch(fast, xTrainFlat, n, wTrain, epoch, bar);
         if (fast != null) fast.flush();
         net.incrementEpochCount();
-        double validLoss = xValid == null ? Double.NaN : meanMse(net, xValid, fast != null);
+        double validLoss = split.valid.length == 0 ? Double.NaN
+            : fast != null ? mean(perRecordMse(net, xValidFlat)) : meanMse(net, xValid);
         EpochMetrics m = new EpochMetrics(epoch, trainLoss, validLoss, learningRate(c, epoch),
             (System.nanoTime() - t0) / 1_000_000);
         metrics.add(m);
-        if (xValid != null) {
+        if (split.valid.length > 0) {
           if (bestEpoch < 0 || validLoss < bestLoss) {
             bestLoss = validLoss;
             bestEpoch = epoch;
@@ -156,7 +172,7 @@ public final class AutoencoderTrainer {
     }
     if (best != null) net.setParams(best);
     else bestEpoch = metrics.size() - 1;
-    double[] percentiles = percentiles(perRecordMse(net, xTrain, fast != null));
+    double[] percentiles = percentiles(fast != null ? perRecordMse(net, xTrainFlat) : perRecordMse(net, xTrain));
     return new TrainedAutoencoder(net, c, normaliser, n, fingerprint, split.train.length, split.valid.length,
         List.copyOf(metrics), bestEpoch, stopped && metrics.size() < c.epochs(), percentiles);
   }
@@ -222,20 +238,17 @@ public final class AutoencoderTrainer {
     return sum / rows;
   }
 
-  static double meanMse(MultiLayerNetwork net, INDArray x, boolean fast) {
-    double[] e = perRecordMse(net, x, fast);
+  private static double mean(double[] values) {
     double s = 0;
-    for (double v : e) s += v;
-    return s / e.length;
+    for (double v : values) s += v;
+    return s / values.length;
   }
 
-  /** Per-record MSE of scaled records {@code x} through the fast forward pass or DL4J. */
-  static double[] perRecordMse(MultiLayerNetwork net, INDArray x, boolean fast) {
-    if (!fast) return perRecordMse(net, x);
-    int rows = (int) x.rows();
-    double[] out = new double[rows];
+  /** Per-record MSE of scaled row-major records {@code x} through the fast forward pass ({@code x} is not modified). */
+  static double[] perRecordMse(MultiLayerNetwork net, float[] x) {
     DenseLayout layout = DenseLayout.forInference(net).orElseThrow();
-    new DenseForwardPass(net, layout).reconstructionErrors(x.dup('c').data().asFloat(), rows, out, null, 0, null, null);
+    double[] out = new double[x.length / layout.inputSize()];
+    new DenseForwardPass(net, layout).reconstructionErrors(x, out.length, out, null, 0, null, null);
     return out;
   }
 
@@ -318,9 +331,14 @@ public final class AutoencoderTrainer {
   }
 
   private static INDArray rows(float[][] values, int[] idx, int n) {
+    return Nd4j.create(flat(values, idx, n), new long[] {idx.length, n}, 'c');
+  }
+
+  /** The rows {@code idx} of {@code values}, row-major in one array. */
+  private static float[] flat(float[][] values, int[] idx, int n) {
     float[] flat = new float[idx.length * n];
     for (int i = 0; i < idx.length; i++) System.arraycopy(values[idx[i]], 0, flat, i * n, n);
-    return Nd4j.create(flat, new long[] {idx.length, n}, 'c');
+    return flat;
   }
 
   private static float[] pick(float[] w, int[] idx) {
