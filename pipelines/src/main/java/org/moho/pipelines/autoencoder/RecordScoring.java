@@ -108,7 +108,7 @@ final class RecordScoring {
 
   private static Row scoredRow(String key, Map<String, String> tags, boolean patch, double lon, double lat, Scores s, int i,
       boolean latent, boolean reconstruction) {
-    Map<String, Object> v = new LinkedHashMap<>();
+    LinkedHashMap<String, Object> v = new LinkedHashMap<>();
     if (patch) {
       v.put("lon", lon);
       v.put("lat", lat);
@@ -118,7 +118,7 @@ final class RecordScoring {
     if (latent) v.put("latent", text(s.latent()[i]));
     if (reconstruction) v.put("reconstruction", text(s.reconstruction()[i]));
     tags.forEach(v::putIfAbsent);
-    return new Row(key, v);
+    return Row.owning(key, v);
   }
 
   /** A code's metadata: the record's tags, plus lon/lat of a patch so that searches can show where. */
