@@ -53,9 +53,8 @@ final class SacDecoder {
       return FileContents.failed(0, "truncated SAC file: " + b.length + " bytes, NPTS " + npts + " needs " + needed);
     }
     double delta = exact(h.getDelta());
-    if (!(delta > 0) || Segment.implausibleRate(1.0 / delta) != null) {
-      return FileContents.failed(0, "SAC DELTA is " + h.getDelta() + " s: " + Segment.implausibleRate(1.0 / delta));
-    }
+    String badRate = Segment.implausibleRate(1.0 / delta);
+    if (badRate != null) return FileContents.failed(0, "SAC DELTA is " + h.getDelta() + " s: " + badRate);
     if (h.getNzyear() == SacConstants.INT_UNDEF || h.getNzjday() == SacConstants.INT_UNDEF) {
       return FileContents.failed(0, "SAC reference time (NZYEAR, NZJDAY) is undefined");
     }

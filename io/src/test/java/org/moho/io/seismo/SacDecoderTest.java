@@ -106,12 +106,17 @@ class SacDecoderTest {
     assertEquals(1, c.units());
   }
 
+  /** II.TLY.BHZ.SAC (big-endian, as the header edits are written) with one header edit, decoded. */
+  private static FileContents decodeTlyWith(java.util.function.Consumer<java.nio.ByteBuffer> edit) throws IOException {
+    byte[] b = Files.readAllBytes(Reference.data("II.TLY.BHZ.SAC"));
+    edit.accept(java.nio.ByteBuffer.wrap(b));
+    return SacDecoder.decode(b);
+  }
+
   /** Found by SacFuzzTest: an hour of 4587520 in the reference time escaped as a DateTimeException. */
   @Test
   void aReferenceTimeOutOfRangeIsAnErrorUnit() throws IOException {
-    byte[] b = Files.readAllBytes(Reference.data("II.TLY.BHZ.SAC"));
-    java.nio.ByteBuffer.wrap(b).putInt(70 * 4 + 2 * 4, 25); // NZHOUR (int word 2) = 25, big-endian as the file
-    FileContents c = SacDecoder.decode(b);
+    FileContents c = decodeTlyWith(b -> b.putInt(70 * 4 + 2 * 4, 25)); // NZHOUR (int word 2) = 25
     assertEquals(List.of(), c.segments());
     assertEquals(1, c.errors().size());
     assertTrue(c.errors().get(0).reason().startsWith("SAC reference time (NZYEAR..NZMSEC) is invalid"), c.errors().get(0).reason());
@@ -120,9 +125,7 @@ class SacDecoderTest {
   /** Found by SacFuzzTest: a reference year of 300000000 overflowed the microsecond start time (ArithmeticException). */
   @Test
   void aStartTimeBeyondMicrosecondsIsAnErrorUnit() throws IOException {
-    byte[] b = Files.readAllBytes(Reference.data("II.TLY.BHZ.SAC"));
-    java.nio.ByteBuffer.wrap(b).putInt(70 * 4, 300_000_000); // NZYEAR (int word 0)
-    FileContents c = SacDecoder.decode(b);
+    FileContents c = decodeTlyWith(b -> b.putInt(70 * 4, 300_000_000)); // NZYEAR (int word 0)
     assertEquals(List.of(), c.segments());
     assertEquals(1, c.errors().size());
     // refused by the reference time's own range check now, before any arithmetic
@@ -132,9 +135,7 @@ class SacDecoderTest {
 
   @Test
   void aBeginTimeBeyondMicrosecondsIsAnErrorUnit() throws IOException {
-    byte[] b = Files.readAllBytes(Reference.data("II.TLY.BHZ.SAC"));
-    java.nio.ByteBuffer.wrap(b).putFloat(5 * 4, 3e30f); // B (float word 5)
-    FileContents c = SacDecoder.decode(b);
+    FileContents c = decodeTlyWith(b -> b.putFloat(5 * 4, 3e30f)); // B (float word 5)
     assertEquals(List.of(), c.segments());
     assertTrue(c.errors().get(0).reason().endsWith("is out of range"), c.errors().get(0).reason());
   }
