@@ -54,10 +54,12 @@ import org.moho.pipelines.autoencoder.ScoreAutoencoderBatches;
  * 1,000 records cost ~10 µs per record in that alone. DirectRunner options as {@code moho run}
  * sets them outside tests (immutability and encodability checks off, target parallelism =
  * cores); Flink as {@code moho run --runner flink} sets it (embedded [local], parallelism =
- * cores), and once more with object reuse and faster copy on.
+ * cores), and once more with object reuse and faster copy on. System properties
+ * {@code moho.bench.chunk} and {@code moho.bench.passes} change the chunk size and the number of
+ * passes, to see the runner's per-bundle and fixed costs.
  */
 final class BeamScoring {
-  static final int CHUNK = 10_000;
+  static final int CHUNK = Integer.getInteger("moho.bench.chunk", 10_000);
   static final int BATCH = 1000;
   static final int PASSES = Integer.getInteger("moho.bench.passes", 5);
 

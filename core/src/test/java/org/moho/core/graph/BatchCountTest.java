@@ -17,7 +17,7 @@ class BatchCountTest {
     FeatureVector v = new FeatureVector("a", new float[] {1, 2}, Map.of());
     assertEquals(1, PipelineCompiler.CountFn.records(v));
     assertEquals(3, PipelineCompiler.CountFn.records(RecordBatch.of(List.of(v, v, v))));
-    assertEquals(0, PipelineCompiler.CountFn.records(new RowBatch(List.of())));
-    assertEquals(2, PipelineCompiler.CountFn.records(new RowBatch(List.of(new Row("a", Map.of()), new Row("b", Map.of())))));
+    assertEquals(0, PipelineCompiler.CountFn.records(RowBatch.of(List.of())));
+    assertEquals(2, PipelineCompiler.CountFn.records(RowBatch.of(List.of(new Row("a", Map.of()), new Row("b", Map.of())))));
   }
 }

@@ -96,8 +96,12 @@ public record Normaliser(Scaling scaling, float[] offset, float[] scale) {
    * arithmetic as {@link #apply(INDArray)}: (x - offset) / scale.
    */
   public void apply(float[] values, int n) {
+    apply(values, n, values.length / n);
+  }
+
+  /** {@link #apply(float[], int)} on the first {@code rows} records of {@code values} only. */
+  public void apply(float[] values, int n, int rows) {
     if (offset.length == 1 && offset[0] == 0f && scale[0] == 1f) return; // (x - 0) / 1 == x
-    int rows = values.length / n;
     for (int r = 0; r < rows; r++) {
       int o = r * n;
       if (offset.length == 1) {

@@ -30,6 +30,8 @@ public final class ReconstructionErrorScorer {
   private final int latentLayer;
   /** Null when the network is not a plain dense stack: DL4J scores it then. */
   private final DenseForwardPass fast;
+  /** The fast path's scaled copy of a flat batch, reused from call to call. */
+  private float[] scratch;
 
   public ReconstructionErrorScorer(ModelBundle bundle) {
     this(bundle, true);
@@ -95,14 +97,22 @@ public final class ReconstructionErrorScorer {
    * {@code values} from index {@code from} on (input units; {@code values} is not modified).
    */
   public Scores score(float[] values, int from, int rows, boolean withLatent, boolean withReconstruction) {
-    float[] x = java.util.Arrays.copyOfRange(values, from, from + rows * inputSize);
-    if (fast == null) return score(Nd4j.create(x, new long[] {rows, inputSize}, 'c'), withLatent, withReconstruction);
-    return scoreFast(x, rows, withLatent, withReconstruction);
+    if (fast == null) {
+      float[] x = java.util.Arrays.copyOfRange(values, from, from + rows * inputSize);
+      return score(Nd4j.create(x, new long[] {rows, inputSize}, 'c'), withLatent, withReconstruction);
+    }
+    // scaled in a buffer kept between calls: a fresh copy per batch was the largest allocation
+    // of batched scoring on a runner, and every allocation brings the next young collection,
+    // which copies the batches the runner holds (BENCHMARKS.md, "Speed")
+    int n = rows * inputSize;
+    if (scratch == null || scratch.length < n) scratch = new float[n];
+    System.arraycopy(values, from, scratch, 0, n);
+    return scoreFast(scratch, rows, withLatent, withReconstruction);
   }
 
   /** The fast path; {@code x} is scaled in place. */
   private Scores scoreFast(float[] x, int rows, boolean withLatent, boolean withReconstruction) {
-    normaliser.apply(x, inputSize);
+    normaliser.apply(x, inputSize, rows);
     double[] mse = new double[rows];
     double[] e = new double[rows];
     float[][] latent = withLatent ? new float[rows][fast.layout().widths()[latentLayer + 1]] : null;

@@ -1,6 +1,6 @@
 package org.moho.pipelines.autoencoder;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,6 +9,7 @@ import org.moho.core.data.KeyedValues;
 import org.moho.core.data.Patch;
 import org.moho.core.data.RecordBatch;
 import org.moho.core.data.Row;
+import org.moho.core.data.RowBatch;
 import org.moho.models.autoencoder.ReconstructionErrorScorer;
 import org.moho.models.autoencoder.Scores;
 import org.moho.models.bundle.BundleException;
@@ -56,37 +57,50 @@ final class RecordScoring {
 
   /** The scored Rows of {@code records}, in order. */
   static Row[] score(ReconstructionErrorScorer scorer, List<? extends KeyedValues> records, boolean latent, boolean reconstruction) {
-    Scores s = scorer.score(values(records), latent, reconstruction);
-    Row[] rows = new Row[records.size()];
-    for (int i = 0; i < rows.length; i++) {
+    int n = records.size();
+    String[] keys = new String[n];
+    List<Map<String, String>> tags = new ArrayList<>(n);
+    boolean patches = n > 0 && records.stream().allMatch(r -> r instanceof Patch);
+    double[] lon = patches ? new double[n] : null;
+    double[] lat = patches ? new double[n] : null;
+    for (int i = 0; i < n; i++) {
       KeyedValues r = records.get(i);
-      Patch p = r instanceof Patch q ? q : null;
-      rows[i] = scoredRow(r.key(), TrainAutoencoder.tags(r), p != null, p == null ? 0 : p.lon(), p == null ? 0 : p.lat(), s, i,
-          latent, reconstruction);
+      keys[i] = r.key();
+      tags.add(TrainAutoencoder.tags(r));
+      if (patches) {
+        lon[i] = ((Patch) r).lon();
+        lat[i] = ((Patch) r).lat();
+      }
     }
-    return rows;
+    Scores s = scorer.score(values(records), latent, reconstruction);
+    return scored(keys, tags, lon, lat, s, latent, reconstruction).rows().toArray(Row[]::new);
   }
 
-  /** The scored Rows of the records {@code index[0..count)} of {@code batch}, in that order, in one network call. */
-  static Row[] score(ReconstructionErrorScorer scorer, RecordBatch batch, int[] index, int count, boolean latent,
+  /** The scored rows of the records {@code index[0..count)} of {@code batch}, in that order, in one network call. */
+  static RowBatch score(ReconstructionErrorScorer scorer, RecordBatch batch, int[] index, int count, boolean latent,
       boolean reconstruction) {
-    int w = batch.width();
-    float[] x;
     if (count == batch.size()) {
-      x = batch.values();
-    } else {
-      x = new float[count * w];
-      for (int k = 0; k < count; k++) System.arraycopy(batch.values(), index[k] * w, x, k * w, w);
+      Scores s = scorer.score(batch.values(), 0, count, latent, reconstruction);
+      return scored(batch.keys(), batch.tags(), batch.lon(), batch.lat(), s, latent, reconstruction);
     }
-    Scores s = scorer.score(x, 0, count, latent, reconstruction);
-    Row[] rows = new Row[count];
-    boolean patches = batch.isPatches();
+    int w = batch.width();
+    float[] x = new float[count * w];
+    String[] keys = new String[count];
+    List<Map<String, String>> tags = new ArrayList<>(count);
+    double[] lon = batch.isPatches() ? new double[count] : null;
+    double[] lat = batch.isPatches() ? new double[count] : null;
     for (int k = 0; k < count; k++) {
       int i = index[k];
-      rows[k] = scoredRow(batch.keys()[i], batch.tags().get(i), patches, patches ? batch.lon()[i] : 0, patches ? batch.lat()[i] : 0,
-          s, k, latent, reconstruction);
+      System.arraycopy(batch.values(), i * w, x, k * w, w);
+      keys[k] = batch.keys()[i];
+      tags.add(batch.tags().get(i));
+      if (lon != null) {
+        lon[k] = batch.lon()[i];
+        lat[k] = batch.lat()[i];
+      }
     }
-    return rows;
+    Scores s = scorer.score(x, 0, count, latent, reconstruction);
+    return scored(keys, tags, lon, lat, s, latent, reconstruction);
   }
 
   /** The latent codes of {@code records} as FeatureVectors, in order. */
@@ -106,19 +120,35 @@ final class RecordScoring {
     return batch;
   }
 
-  private static Row scoredRow(String key, Map<String, String> tags, boolean patch, double lon, double lat, Scores s, int i,
+  /**
+   * The scored rows by column: lon and lat for patches, mse, e, on request the latent code and the
+   * reconstruction as text, then the record's tags (a tag named like a column is left out).
+   */
+  private static RowBatch scored(String[] keys, List<Map<String, String>> tags, double[] lon, double[] lat, Scores s,
       boolean latent, boolean reconstruction) {
-    LinkedHashMap<String, Object> v = new LinkedHashMap<>();
-    if (patch) {
-      v.put("lon", lon);
-      v.put("lat", lat);
+    List<String> names = new ArrayList<>(6);
+    List<Object> columns = new ArrayList<>(6);
+    if (lon != null) {
+      names.addAll(List.of("lon", "lat"));
+      columns.addAll(List.of(lon, lat));
     }
-    v.put("mse", s.mse()[i]);
-    v.put("e", s.e()[i]);
-    if (latent) v.put("latent", text(s.latent()[i]));
-    if (reconstruction) v.put("reconstruction", text(s.reconstruction()[i]));
-    tags.forEach(v::putIfAbsent);
-    return Row.owning(key, v);
+    names.addAll(List.of("mse", "e"));
+    columns.addAll(List.of(s.mse(), s.e()));
+    if (latent) {
+      names.add("latent");
+      columns.add(texts(s.latent()));
+    }
+    if (reconstruction) {
+      names.add("reconstruction");
+      columns.add(texts(s.reconstruction()));
+    }
+    return new RowBatch(keys, names, columns, List.copyOf(tags));
+  }
+
+  private static String[] texts(float[][] values) {
+    String[] out = new String[values.length];
+    for (int i = 0; i < out.length; i++) out[i] = text(values[i]);
+    return out;
   }
 
   /** A code's metadata: the record's tags, plus lon/lat of a patch so that searches can show where. */

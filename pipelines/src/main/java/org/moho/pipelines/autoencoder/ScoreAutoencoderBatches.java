@@ -124,7 +124,7 @@ public final class ScoreAutoencoderBatches implements StageType<ScoreAutoencoder
           c.output(StageOutputs.ERRORS, ErrorRecord.of(stageId, b.keys()[i], reason));
         }
       }
-      if (count > 0) c.output(new RowBatch(List.of(RecordScoring.score(scorer, b, good, count, latent, reconstruction))));
+      if (count > 0) c.output(RecordScoring.score(scorer, b, good, count, latent, reconstruction));
     }
   }
 }
