@@ -36,7 +36,7 @@ import org.moho.models.bundle.ModelBundle;
  * do; {@link Sgemm} covers the micro measurements (SGEMM peak for the shapes involved).
  *
  * <p>Usage: {@code java -cp ... org.moho.bench.SpeedBench DATA_DIR CASE [runs]} with CASE one of
- * train, score, workers, beam-direct, beam-direct-batched, beam-flink, beam-flink-batched, beam-flink-reuse, sgemm, dl4j. Set OMP_NUM_THREADS=1.
+ * train, score, workers, beam-direct, beam-direct-batched, beam-flink, beam-flink-batched, beam-flink-reuse, beam-flink-batched-reuse, sgemm, dl4j. Set OMP_NUM_THREADS=1.
  */
 public final class SpeedBench {
   static final int EPOCHS = 5;
@@ -58,6 +58,7 @@ public final class SpeedBench {
       case "beam-flink" -> BeamScoring.run(data, runs, model(data), true, false, false);
       case "beam-flink-batched" -> BeamScoring.run(data, runs, model(data), true, false, true);
       case "beam-flink-reuse" -> BeamScoring.run(data, runs, model(data), true, true, false);
+      case "beam-flink-batched-reuse" -> BeamScoring.run(data, runs, model(data), true, true, true);
       case "sgemm" -> Sgemm.run();
       case "dl4j" -> dl4j(data);
       default -> throw new IllegalArgumentException("unknown case " + which);
