@@ -2,7 +2,6 @@ package org.moho.pipelines.evaluate;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.moho.core.data.Row;
-import org.moho.core.files.AtomicFiles;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordException;
 import org.moho.core.stage.RecordFn;
@@ -71,8 +69,7 @@ public final class EvaluateBinary implements StageType<BinaryConfig> {
 
   @Override
   public PTransform<StageInputs, PCollectionTuple> create(BinaryConfig config, StageContext ctx) {
-    ReportFiles files = ReportFiles.of(config.json(), config.png(), ctx);
-    return new Binary(ctx.stageId(), config, files.json(), files.png());
+    return new Binary(ctx.stageId(), config, ReportFiles.of(config.json(), config.png(), ctx));
   }
 
   /** One scored, labelled record and its group. */
@@ -81,14 +78,12 @@ public final class EvaluateBinary implements StageType<BinaryConfig> {
   private static final class Binary extends PTransform<StageInputs, PCollectionTuple> {
     private final String stageId;
     private final BinaryConfig config;
-    private final String json;
-    private final String png;
+    private final ReportFiles report;
 
-    Binary(String stageId, BinaryConfig config, String json, String png) {
+    Binary(String stageId, BinaryConfig config, ReportFiles report) {
       this.stageId = stageId;
       this.config = config;
-      this.json = json;
-      this.png = png;
+      this.report = report;
     }
 
     @Override
@@ -98,7 +93,7 @@ public final class EvaluateBinary implements StageType<BinaryConfig> {
       PCollectionView<List<Labelled>> all = StageOutputs.<Labelled>main(labelled).apply("All", View.asList());
       PCollection<Row> rows = inputs.getPipeline()
           .apply("Once", Create.of("evaluate").withCoder(StringUtf8Coder.of()))
-          .apply("Evaluate", ParDo.of(new EvaluateFn(stageId, config.settings(), json, png, all)).withSideInputs(all));
+          .apply("Evaluate", ParDo.of(new EvaluateFn(stageId, config.settings(), report, all)).withSideInputs(all));
       rows.setCoder(WithErrors.coder(rows, Row.class));
       return StageOutputs.of(rows, StageOutputs.errors(labelled));
     }
@@ -133,15 +128,13 @@ public final class EvaluateBinary implements StageType<BinaryConfig> {
   private static final class EvaluateFn extends DoFn<String, Row> {
     private final String stageId;
     private final BinaryConfig.Settings config;
-    private final String json;
-    private final String png;
+    private final ReportFiles report;
     private final PCollectionView<List<Labelled>> all;
 
-    EvaluateFn(String stageId, BinaryConfig.Settings config, String json, String png, PCollectionView<List<Labelled>> all) {
+    EvaluateFn(String stageId, BinaryConfig.Settings config, ReportFiles report, PCollectionView<List<Labelled>> all) {
       this.stageId = stageId;
       this.config = config;
-      this.json = json;
-      this.png = png;
+      this.report = report;
       this.all = all;
     }
 
@@ -201,8 +194,7 @@ public final class EvaluateBinary implements StageType<BinaryConfig> {
         }
       }
       doc.put("groups", docGroups);
-      AtomicFiles.writeString(Path.of(json), Json.write(doc));
-      CurvePlot.write(Path.of(png), stageId + ": ROC", "false-positive rate", "true-positive rate", plot);
+      report.write(doc, stageId + ": ROC", "false-positive rate", "true-positive rate", plot);
     }
   }
 }

@@ -2,7 +2,6 @@ package org.moho.pipelines.evaluate;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,6 @@ import org.moho.core.data.ErrorRecord;
 import org.moho.core.data.GridTile;
 import org.moho.core.data.Registration;
 import org.moho.core.data.Row;
-import org.moho.core.files.AtomicFiles;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordException;
 import org.moho.core.stage.RecordFn;
@@ -83,8 +81,7 @@ public final class EvaluateMatches implements StageType<MatchesConfig> {
 
   @Override
   public PTransform<StageInputs, PCollectionTuple> create(MatchesConfig config, StageContext ctx) {
-    ReportFiles files = ReportFiles.of(config.json(), config.png(), ctx);
-    return new Matches(ctx.stageId(), config, files.json(), files.png());
+    return new Matches(ctx.stageId(), config, ReportFiles.of(config.json(), config.png(), ctx));
   }
 
   /** A catalogue entry's key and position. */
@@ -93,14 +90,12 @@ public final class EvaluateMatches implements StageType<MatchesConfig> {
   private static final class Matches extends PTransform<StageInputs, PCollectionTuple> {
     private final String stageId;
     private final MatchesConfig config;
-    private final String json;
-    private final String png;
+    private final ReportFiles report;
 
-    Matches(String stageId, MatchesConfig config, String json, String png) {
+    Matches(String stageId, MatchesConfig config, ReportFiles report) {
       this.stageId = stageId;
       this.config = config;
-      this.json = json;
-      this.png = png;
+      this.report = report;
     }
 
     @Override
@@ -125,7 +120,7 @@ public final class EvaluateMatches implements StageType<MatchesConfig> {
       PCollectionView<Region> regionView = region.apply("RegionView", View.asSingleton());
       PCollection<Row> rows = inputs.getPipeline()
           .apply("Once", Create.of("evaluate").withCoder(StringUtf8Coder.of()))
-          .apply("Evaluate", ParDo.of(new EvaluateFn(stageId, config.settings(), json, png, detView, siteView, regionView))
+          .apply("Evaluate", ParDo.of(new EvaluateFn(stageId, config.settings(), report, detView, siteView, regionView))
               .withSideInputs(detView, siteView, regionView));
       rows.setCoder(WithErrors.coder(rows, Row.class));
       PCollection<ErrorRecord> errors = PCollectionList.of(StageOutputs.errors(dets)).and(StageOutputs.errors(sites))
@@ -237,20 +232,18 @@ public final class EvaluateMatches implements StageType<MatchesConfig> {
   private static final class EvaluateFn extends DoFn<String, Row> {
     private final String stageId;
     private final MatchesConfig.Settings config;
-    private final String json;
-    private final String png;
+    private final ReportFiles report;
     private final PCollectionView<List<Detection>> detView;
     private final PCollectionView<List<Site>> siteView;
     private final PCollectionView<Region> regionView;
     private final Counter detOutside;
     private final Counter siteOutside;
 
-    EvaluateFn(String stageId, MatchesConfig.Settings config, String json, String png, PCollectionView<List<Detection>> detView,
+    EvaluateFn(String stageId, MatchesConfig.Settings config, ReportFiles report, PCollectionView<List<Detection>> detView,
         PCollectionView<List<Site>> siteView, PCollectionView<Region> regionView) {
       this.stageId = stageId;
       this.config = config;
-      this.json = json;
-      this.png = png;
+      this.report = report;
       this.detView = detView;
       this.siteView = siteView;
       this.regionView = regionView;
@@ -329,13 +322,12 @@ public final class EvaluateMatches implements StageType<MatchesConfig> {
       List<Object> points = new ArrayList<>();
       for (MatchCurve.Point p : curve) points.add(pointColumns(null, p));
       doc.put("curve", points);
-      AtomicFiles.writeString(Path.of(json), Json.write(doc));
       double[][] xy = new double[2][curve.size()];
       for (int i = 0; i < curve.size(); i++) {
         xy[0][i] = curve.get(i).fpr();
         xy[1][i] = curve.get(i).sr();
       }
-      CurvePlot.write(Path.of(png), String.format(Locale.ROOT, "%s: %d detections, %d catalogue entries", stageId,
+      report.write(doc, String.format(Locale.ROOT, "%s: %d detections, %d catalogue entries", stageId,
           dets.size(), sites.size()), "false-positive rate (unmatched / detections)",
           String.format(Locale.ROOT, "success rate (matched within %.0f km / entries)", config.radiusKm()),
           Map.of("score threshold sweep", xy));

@@ -14,12 +14,10 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.moho.core.data.ErrorRecord;
 import org.moho.core.data.Row;
@@ -70,16 +68,14 @@ public final class GlassCurves implements StageType<GlassCurvesConfig> {
       public PCollectionTuple expand(StageInputs inputs) {
         PCollection<Row> rows = inputs.get(0);
         ModelSource<GlassModel> source = ModelSource.of(inputs, 1, config.bundle(), ctx.stageId(), "glass", GlassModel::load);
-        ParDo.SingleOutput<KV<String, Iterable<Row>>, Row> p = ParDo.of(new CurveFn(new Settings(config.folder().toString(), config.fromK(), config.toK(), config.steps(),
-            config.temperatureColumn(), config.measuredColumn()), ctx.stageId(), source));
-        if (source.view() != null) p = p.withSideInputs(source.view());
         String nameColumn = config.nameColumn(); // the lambda must not capture the (unserializable) config
         PCollectionTuple out = rows
             .apply("ByMelt", WithKeys.of((Row r) -> String.valueOf(r.get(nameColumn)))
                 .withKeyType(TypeDescriptors.strings()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Row.class)))
             .apply("Group", GroupByKey.create())
-            .apply("Draw", p.withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS)));
+            .apply("Draw", source.parDo(new CurveFn(new Settings(config.folder().toString(), config.fromK(), config.toK(),
+                config.steps(), config.temperatureColumn(), config.measuredColumn()), ctx.stageId(), source)));
         out.get(StageOutputs.<Row>main()).setCoder(WithErrors.coder(rows, Row.class));
         return out;
       }

@@ -14,6 +14,7 @@ import org.moho.models.glass.ViscosityData;
 import org.moho.models.glass.ViscosityEquation;
 import org.moho.pipelines.supervised.BatchedPredictFn;
 import org.moho.pipelines.supervised.ModelSource;
+import org.moho.pipelines.supervised.PredictInBatches;
 
 /** {@code glass.predict}: viscosity with uncertainty, Tg and fragility for composition + T rows. */
 public final class GlassPredict implements StageType<GlassPredictConfig> {
@@ -32,7 +33,7 @@ public final class GlassPredict implements StageType<GlassPredictConfig> {
 
   @Override
   public List<Port> inputs() {
-    return List.of(Port.of("rows", Row.class), Port.optional("model", Row.class));
+    return PredictInBatches.PORTS;
   }
 
   @Override public Class<?> output() { return Row.class; }
@@ -48,14 +49,8 @@ public final class GlassPredict implements StageType<GlassPredictConfig> {
 
   @Override
   public PTransform<StageInputs, PCollectionTuple> create(GlassPredictConfig config, StageContext ctx) {
-    return new PTransform<>() {
-      @Override
-      public PCollectionTuple expand(StageInputs inputs) {
-        ModelSource<GlassModel> source = ModelSource.of(inputs, 1, config.bundle(), ctx.stageId(), "glass", GlassModel::load);
-        return BatchedPredictFn.applyTo(inputs.get(0),
-            new PredictFn(config.temperatureColumn(), config.batchSize(), ctx.stageId(), source));
-      }
-    };
+    return new PredictInBatches<>(config.bundle(), ctx.stageId(), "glass", GlassModel::load,
+        source -> new PredictFn(config.temperatureColumn(), config.batchSize(), ctx.stageId(), source));
   }
 
   static final class PredictFn extends BatchedPredictFn<GlassModel> {

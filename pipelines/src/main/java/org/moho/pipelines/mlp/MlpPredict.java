@@ -13,6 +13,7 @@ import org.moho.models.mlp.MlpBundle;
 import org.moho.models.mlp.NoiseCalibration;
 import org.moho.pipelines.supervised.BatchedPredictFn;
 import org.moho.pipelines.supervised.ModelSource;
+import org.moho.pipelines.supervised.PredictInBatches;
 
 /** {@code mlp.predict}: committee predictions for rows, in batches. */
 public final class MlpPredict implements StageType<MlpPredictConfig> {
@@ -28,7 +29,7 @@ public final class MlpPredict implements StageType<MlpPredictConfig> {
 
   @Override
   public List<Port> inputs() {
-    return List.of(Port.of("rows", Row.class), Port.optional("model", Row.class));
+    return PredictInBatches.PORTS;
   }
 
   @Override public Class<?> output() { return Row.class; }
@@ -44,13 +45,8 @@ public final class MlpPredict implements StageType<MlpPredictConfig> {
 
   @Override
   public PTransform<StageInputs, PCollectionTuple> create(MlpPredictConfig config, StageContext ctx) {
-    return new PTransform<>() {
-      @Override
-      public PCollectionTuple expand(StageInputs inputs) {
-        ModelSource<MlpBundle> source = ModelSource.of(inputs, 1, config.bundle(), ctx.stageId(), "mlp", MlpBundle::load);
-        return BatchedPredictFn.applyTo(inputs.get(0), new PredictFn(config.batchSize(), ctx.stageId(), source));
-      }
-    };
+    return new PredictInBatches<>(config.bundle(), ctx.stageId(), "mlp", MlpBundle::load,
+        source -> new PredictFn(config.batchSize(), ctx.stageId(), source));
   }
 
   static final class PredictFn extends BatchedPredictFn<MlpBundle> {

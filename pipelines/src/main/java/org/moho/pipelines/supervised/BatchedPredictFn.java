@@ -3,23 +3,18 @@ package org.moho.pipelines.supervised;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.moho.core.data.ErrorRecord;
 import org.moho.core.data.Row;
 import org.moho.core.stage.StageOutputs;
-import org.moho.core.stage.WithErrors;
 
 /**
  * Scores rows with a bundled model in batches of {@code batchSize} (one graph call per batch, not
  * per row: SameDiff's cost is mostly per call). A row the model cannot take goes to the errors
  * output with the reason {@link #refusal} gives; every other row comes out, with the model's
  * columns added by {@link #predict}, when its batch is full or at the end of the bundle.
- * Shared by {@code glass.predict} and {@code mlp.predict}.
+ * Shared by {@code glass.predict} and {@code mlp.predict}, which apply it with {@link PredictInBatches}.
  *
  * @param <M> the loaded model
  */
@@ -40,16 +35,6 @@ public abstract class BatchedPredictFn<M> extends DoFn<Row, Row> {
 
   /** The scored rows, one per input row and in order. */
   protected abstract List<Row> predict(M model, List<Row> rows);
-
-  /** Applies {@code fn} to {@code rows} with its side input, as a stage tuple (main output and errors). */
-  public static <M> PCollectionTuple applyTo(PCollection<Row> rows, BatchedPredictFn<M> fn) {
-    ParDo.SingleOutput<Row, Row> p = ParDo.of(fn);
-    if (fn.source.view() != null) p = p.withSideInputs(fn.source.view());
-    PCollectionTuple out = rows.apply("Predict",
-        p.withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS)));
-    out.get(StageOutputs.<Row>main()).setCoder(WithErrors.coder(rows, Row.class));
-    return out;
-  }
 
   @StartBundle
   public void start() {

@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.moho.core.data.Row;
 import org.moho.core.stage.StageInputs;
+import org.moho.core.stage.StageOutputs;
 
 /**
  * Where a predicting stage finds its model bundle: the {@code bundle} column of the row on its
@@ -55,9 +59,20 @@ public final class ModelSource<M> implements Serializable {
     return new ModelSource<>(configured == null ? null : configured.toString(), view, kind, loader);
   }
 
-  /** The side input to attach to the ParDo, or null when the bundle is configured. */
+  /** The side input the DoFn reads ({@link #parDo} attaches it), or null when the bundle is configured. */
   public PCollectionView<Row> view() {
     return view;
+  }
+
+  /**
+   * {@code fn} as the ParDo of a stage that reads this model: with the side input when the port is
+   * connected (the DoFn passes it to {@link #get}), emitting the stage's main output and errors.
+   * Every stage with a ModelSource (the predict stages, {@code glass.curves}) is wired this way.
+   */
+  public <I> ParDo.MultiOutput<I, Row> parDo(DoFn<I, Row> fn) {
+    ParDo.SingleOutput<I, Row> p = ParDo.of(fn);
+    if (view != null) p = p.withSideInputs(view);
+    return p.withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS));
   }
 
   /** The model, loaded on first use from the model row's bundle (when the port is connected) or the configured one. */
