@@ -59,17 +59,25 @@ final class RecordScoring {
   static Row[] score(ReconstructionErrorScorer scorer, List<? extends KeyedValues> records, boolean latent, boolean reconstruction) {
     int n = records.size();
     String[] keys = new String[n];
-    List<Map<String, String>> tags = new ArrayList<>(n);
+    List<Map<String, ?>> tags = new ArrayList<>(n);
     boolean patches = n > 0 && records.stream().allMatch(r -> r instanceof Patch);
     double[] lon = patches ? new double[n] : null;
     double[] lat = patches ? new double[n] : null;
     for (int i = 0; i < n; i++) {
       KeyedValues r = records.get(i);
       keys[i] = r.key();
-      tags.add(TrainAutoencoder.tags(r));
       if (patches) {
         lon[i] = ((Patch) r).lon();
         lat[i] = ((Patch) r).lat();
+      }
+      if (!patches && r instanceof Patch p) { // patches among other records: their centres ride with their tags
+        Map<String, Object> t = new java.util.LinkedHashMap<>();
+        t.put("lon", p.lon());
+        t.put("lat", p.lat());
+        t.putAll(TrainAutoencoder.tags(r));
+        tags.add(t);
+      } else {
+        tags.add(TrainAutoencoder.tags(r));
       }
     }
     Scores s = scorer.score(values(records), latent, reconstruction);
@@ -124,7 +132,7 @@ final class RecordScoring {
    * The scored rows by column: lon and lat for patches, mse, e, on request the latent code and the
    * reconstruction as text, then the record's tags (a tag named like a column is left out).
    */
-  private static RowBatch scored(String[] keys, List<Map<String, String>> tags, double[] lon, double[] lat, Scores s,
+  private static RowBatch scored(String[] keys, List<? extends Map<String, ?>> tags, double[] lon, double[] lat, Scores s,
       boolean latent, boolean reconstruction) {
     List<String> names = new ArrayList<>(6);
     List<Object> columns = new ArrayList<>(6);
@@ -142,7 +150,7 @@ final class RecordScoring {
       names.add("reconstruction");
       columns.add(texts(s.reconstruction()));
     }
-    return new RowBatch(keys, names, columns, List.copyOf(tags));
+    return new RowBatch(keys, names, columns, List.<Map<String, ?>>copyOf(tags));
   }
 
   private static String[] texts(float[][] values) {

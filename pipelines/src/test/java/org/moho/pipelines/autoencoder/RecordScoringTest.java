@@ -2,7 +2,20 @@ package org.moho.pipelines.autoencoder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.moho.core.data.FeatureVector;
+import org.moho.core.data.KeyedValues;
+import org.moho.core.data.Patch;
+import org.moho.core.data.Row;
+import org.moho.models.autoencoder.AutoencoderConfig;
+import org.moho.models.autoencoder.AutoencoderTrainer;
+import org.moho.models.autoencoder.ReconstructionErrorScorer;
+import org.moho.models.autoencoder.TrainingData;
+import org.moho.models.bundle.ModelBundle;
 
 class RecordScoringTest {
   @Test
@@ -20,5 +33,25 @@ class RecordScoringTest {
       }
     }
     assertEquals(true, RecordScoring.allFinite(new float[0], 0, 0));
+  }
+
+  @Test
+  void patchesAmongFeatureVectorsKeepTheirCentres(@TempDir Path tmp) throws Exception {
+    List<Patch> patches = RealRecords.topoPatches(8, 4, 40);
+    ModelBundle.write(tmp, new AutoencoderTrainer(AutoencoderConfig.dense(List.of(8)).withTraining(1, 16, 3e-3, 3))
+        .train(TrainingData.of(patches.stream().map(Patch::values).toArray(float[][]::new))));
+    ReconstructionErrorScorer scorer = ReconstructionErrorScorer.load(tmp);
+    Patch p = patches.get(3);
+    FeatureVector f = new FeatureVector("fv", p.values().clone(), Map.of("station", "X"));
+
+    Row[] all = RecordScoring.score(scorer, List.<KeyedValues>of(p, p), false, false);
+    Row[] mixed = RecordScoring.score(scorer, List.<KeyedValues>of(p, f), false, false);
+    assertEquals(List.copyOf(all[0].values().keySet()).subList(0, 4), List.of("lon", "lat", "mse", "e"));
+    assertEquals(p.lon(), mixed[0].number("lon"));
+    assertEquals(p.lat(), mixed[0].number("lat"));
+    assertEquals(all[0].number("mse"), mixed[0].number("mse"));
+    assertEquals(false, mixed[1].has("lon"));
+    assertEquals("X", mixed[1].get("station"));
+    assertEquals(all[0].number("mse"), mixed[1].number("mse"), 1e-12, "the same values score the same");
   }
 }
