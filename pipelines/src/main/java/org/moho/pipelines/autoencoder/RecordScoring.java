@@ -1,6 +1,7 @@
 package org.moho.pipelines.autoencoder;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,33 +56,33 @@ final class RecordScoring {
     return carry >= 0;
   }
 
-  /** The scored Rows of {@code records}, in order. */
+  /** The scored Rows of {@code records} (all of the model's input size), in order. */
   static Row[] score(ReconstructionErrorScorer scorer, List<? extends KeyedValues> records, boolean latent, boolean reconstruction) {
-    int n = records.size();
-    String[] keys = new String[n];
-    List<Map<String, ?>> tags = new ArrayList<>(n);
-    boolean patches = n > 0 && records.stream().allMatch(r -> r instanceof Patch);
-    double[] lon = patches ? new double[n] : null;
-    double[] lat = patches ? new double[n] : null;
-    for (int i = 0; i < n; i++) {
-      KeyedValues r = records.get(i);
-      keys[i] = r.key();
-      if (patches) {
-        lon[i] = ((Patch) r).lon();
-        lat[i] = ((Patch) r).lat();
-      }
-      if (!patches && r instanceof Patch p) { // patches among other records: their centres ride with their tags
-        Map<String, Object> t = new java.util.LinkedHashMap<>();
+    RecordBatch b = RecordBatch.of(records);
+    Scores s = scorer.score(b.values(), 0, b.size(), latent, reconstruction);
+    List<? extends Map<String, ?>> tags = b.isPatches() ? b.tags() : withCentres(records, b.tags());
+    return scored(b.keys(), tags, b.lon(), b.lat(), s, latent, reconstruction).rows().toArray(Row[]::new);
+  }
+
+  /**
+   * The tags of records that are not all patches, with each patch's centre put first: a batch has
+   * lon/lat columns only when every record is a patch, and a patch scored among other records
+   * keeps its centre all the same.
+   */
+  private static List<Map<String, ?>> withCentres(List<? extends KeyedValues> records, List<Map<String, String>> tags) {
+    List<Map<String, ?>> out = new ArrayList<>(tags.size());
+    for (int i = 0; i < tags.size(); i++) {
+      if (records.get(i) instanceof Patch p) {
+        Map<String, Object> t = new LinkedHashMap<>();
         t.put("lon", p.lon());
         t.put("lat", p.lat());
-        t.putAll(TrainAutoencoder.tags(r));
-        tags.add(t);
+        t.putAll(tags.get(i));
+        out.add(t);
       } else {
-        tags.add(TrainAutoencoder.tags(r));
+        out.add(tags.get(i));
       }
     }
-    Scores s = scorer.score(values(records), latent, reconstruction);
-    return scored(keys, tags, lon, lat, s, latent, reconstruction).rows().toArray(Row[]::new);
+    return out;
   }
 
   /** The scored rows of the records {@code index[0..count)} of {@code batch}, in that order, in one network call. */
