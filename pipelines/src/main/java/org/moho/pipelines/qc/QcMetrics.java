@@ -17,7 +17,7 @@ public final class QcMetrics {
       "flat_fraction",      // samples in runs of >= min_run identical values, / n
       "longest_flat",       // longest run of identical values, / n
       "spike_count",        // local maxima of |r| above spike_k·σ(r)
-      "spike_peak",         // max over i of (|r_i| − max(|r_{i−2}|, |r_{i+2}|)) / σ(r)
+      "spike_peak",         // max over i of (|r_i| − max(|r_{i−2}|, |r_{i+2}|)) / max(σ(r), local RMS of r within 2..16 samples)
       "clip_fraction",      // samples equal to the window's max or min beyond the first of each, / n
       "clip_run",           // longest run of samples at the window's max or min, / n
       "std",                // standard deviation (record units)
@@ -26,7 +26,7 @@ public final class QcMetrics {
       "rms_jump_quarters",  // log10(max / min of rms(d) over the four quarters)
       "gain_step",          // two-sided step of log10 σ(d) over 16 blocks (see gainStep)
       "max_median_ratio",   // max |x − med| / median |x − med|
-      "timing_jump");       // max over i of (min(|e_i|, |e_{i−1} + e_i|, |e_i + e_{i+1}|) − max(|e_{i−2}|, |e_{i+2}|)) / σ(e), e = d − median(d)
+      "timing_jump");       // max over i of (min(|e_i|, |e_{i−1} + e_i|, |e_i + e_{i+1}|) − max(|e_{i−2}|, |e_{i+2}|)) / max(σ(e), local RMS of e), e = d − median(d)
 
   /** Ratios are capped here so that a constant window yields a large finite number, not ∞ or NaN. */
   public static final double CAP = 1e6;
@@ -96,7 +96,9 @@ public final class QcMetrics {
    * H gives r = H at the spike, −H/2 beside it and nothing two samples away; the impulsive onset
    * of a real arrival gives large r over many samples. So a sample's spike height is |r_i| less
    * the larger |r| two samples either side: an isolated outlier keeps its height, an oscillation
-   * does not.
+   * does not. Heights are counted against the larger of σ(r) and the RMS of r around the sample
+   * ({@link #localRms}), so the peaks of an earthquake hundreds of times louder than the noise
+   * before it are not spikes.
    */
   private static double[] spikes(double[] x, double k) {
     int n = x.length;
@@ -106,8 +108,8 @@ public final class QcMetrics {
     double peak = 0;
     int count = 0;
     for (int j = 0; j < r.length; j++) {
-      double around = Math.max(j >= 2 ? Math.abs(r[j - 2]) : 0, j + 2 < r.length ? Math.abs(r[j + 2]) : 0);
-      double a = Math.max(0, Math.abs(r[j]) - around);
+      double around = around(r, j);
+      double a = Math.max(0, Math.abs(r[j]) - around) * againstBackground(sigma, localRms(r, j));
       peak = Math.max(peak, a);
       // the samples beside a spike keep half its height: count only the local maximum of |r|
       boolean localMax = (j == 0 || Math.abs(r[j]) >= Math.abs(r[j - 1])) && (j == r.length - 1 || Math.abs(r[j]) > Math.abs(r[j + 1]));
@@ -213,6 +215,7 @@ public final class QcMetrics {
     double[] e = new double[d.length];
     for (int i = 0; i < d.length; i++) e[i] = d[i] - med;
     double best = 0;
+    double sigmaE = sigma(e);
     for (int i = 0; i < e.length; i++) {
       // a step stays a step over two differences; a one-sample spike is undone by the next one
       double step = Math.abs(e[i]);
@@ -220,10 +223,53 @@ public final class QcMetrics {
       if (i < e.length - 1) step = Math.min(step, Math.abs(e[i] + e[i + 1]));
       // a discontinuity is one step between ordinary differences; a real arrival moves fast for
       // many samples, so the larger |e| two samples either side is taken off
-      double around = Math.max(i >= 2 ? Math.abs(e[i - 2]) : 0, i + 2 < e.length ? Math.abs(e[i + 2]) : 0);
-      best = Math.max(best, step - around);
+      double around = around(e, i);
+      best = Math.max(best, (step - around) * againstBackground(sigmaE, localRms(e, i)));
     }
     return ratio(best, sigma(e));
+  }
+
+  /** Half-width, in samples, of the neighbourhood whose RMS is a spike's or a step's local background. */
+  static final int NEIGHBOURHOOD = 16;
+
+  /**
+   * The larger |v| two samples either side of i: what is left of a one-sample outlier's
+   * neighbours once the samples right beside it (which a spike or a step also moves) are skipped.
+   */
+  private static double around(double[] v, int i) {
+    return Math.max(i >= 2 ? Math.abs(v[i - 2]) : 0, i + 2 < v.length ? Math.abs(v[i + 2]) : 0);
+  }
+
+  /**
+   * The RMS of v from 2 to {@link #NEIGHBOURHOOD} samples either side of i (the samples beside i
+   * left out, as in {@link #around}): the local background a spike or step is measured against.
+   * A window's global σ is that of its quiet part, so inside an earthquake, whose amplitude is
+   * hundreds of times the noise before it, every peak was hundreds of σ; against the signal around
+   * it a peak of the earthquake is ordinary, while a spike or a step in noise is still as tall.
+   */
+  private static double localRms(double[] v, int i) {
+    double sum = 0;
+    int n = 0;
+    for (int o = 2; o <= NEIGHBOURHOOD; o++) {
+      if (i - o >= 0) {
+        sum += v[i - o] * v[i - o];
+        n++;
+      }
+      if (i + o < v.length) {
+        sum += v[i + o] * v[i + o];
+        n++;
+      }
+    }
+    return n == 0 ? 0 : Math.sqrt(sum / n);
+  }
+
+  /**
+   * The factor that puts a height measured in units of the window's σ into units of the larger of
+   * σ and the local background: 1 where the surroundings are as quiet as the window's typical
+   * samples, less inside strong signal.
+   */
+  private static double againstBackground(double sigma, double local) {
+    return local > sigma ? sigma / local : 1;
   }
 
   /** 1.4826·MAD, or the standard deviation when more than half the values are equal (MAD = 0). */

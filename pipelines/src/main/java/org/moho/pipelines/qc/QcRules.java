@@ -46,7 +46,7 @@ import org.moho.core.stage.WithErrors;
  *
  * <p>Guarantees: one row per metrics vector, keyed as it, with {@code score} (the largest of the
  * per-kind scores, joined, when there is an autoencoder score, by {@code combine}: the larger of
- * the two or their geometric mean; ≥ 1 means flagged), {@code flags}, a
+ * the two or their weighted geometric mean; ≥ 1 means flagged), {@code flags}, a
  * {@code score_KIND} and {@code flag_KIND} column per kind, the metrics, and the vector's
  * metadata ({@code label} as a number). With the scores input, vectors and score rows are joined
  * on key with CoGroupByKey: a vector without a score row is still scored (counter
@@ -66,7 +66,7 @@ public final class QcRules implements StageType<RulesConfig> {
         + "flag_KIND = score_KIND >= 1, and score = the largest (higher = more likely bad). An optional second "
         + "input of Rows keyed by window (autoencoder.score's mse / e) is joined on key with CoGroupByKey and adds "
         + "score_ae = ae_column / ae_threshold; score is then the larger of the rules' score and score_ae (combine: max) "
-        + "or their geometric mean (combine: geometric). Output: Rows with score, flags, per-kind scores and flags, the "
+        + "or their weighted geometric mean rules^(1 - ae_weight) * score_ae^ae_weight (combine: geometric). Output: Rows with score, flags, per-kind scores and flags, the "
         + "metrics and the vector's metadata. Thresholds default to values tuned on clean windows of other stations.";
   }
 

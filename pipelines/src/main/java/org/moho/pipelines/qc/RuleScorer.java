@@ -10,8 +10,8 @@ import java.util.Map;
  * score is its metric over the kind's threshold (inverted for dead, where small is bad), so 1 is
  * the threshold and the scores of different kinds are comparable; the QC score is the largest
  * of them, and when the autoencoder's score is given, the larger of that and it ({@code combine:
- * max}) or the geometric mean of the two ({@code combine: geometric}). A kind is flagged when its
- * score is ≥ 1.
+ * max}) or their weighted geometric mean, rules^(1 − w) · ae^w with w = {@code ae_weight}
+ * ({@code combine: geometric}). A kind is flagged when its score is ≥ 1.
  */
 public final class RuleScorer implements Serializable {
   /** The kinds scored, in column order. */
@@ -57,7 +57,7 @@ public final class RuleScorer implements Serializable {
     return new Scores(s, ae, switch (config.combine()) {
       case MAX -> Math.max(max, ae);
       // a zero on either side (a perfect window) would erase the other: both are floored
-      case GEOMETRIC -> Math.sqrt(Math.max(max, COMBINE_FLOOR) * Math.max(ae, COMBINE_FLOOR));
+      case GEOMETRIC -> Math.pow(Math.max(max, COMBINE_FLOOR), 1 - config.aeWeight()) * Math.pow(Math.max(ae, COMBINE_FLOOR), config.aeWeight());
     });
   }
 

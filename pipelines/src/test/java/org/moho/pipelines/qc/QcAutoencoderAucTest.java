@@ -79,15 +79,20 @@ class QcAutoencoderAucTest {
    * the workflow's seed) draws for each.
    */
   static Map<String, Double> references(List<RealWindows.Window> windows, boolean damaged) {
+    return references(windows, damaged ? QcAucTest.DAMAGE : null);
+  }
+
+  /** As {@link #references(List, boolean)}, with the damaged copies drawn by {@code damage} (null: clean only). */
+  static Map<String, Double> references(List<RealWindows.Window> windows, DamageConfig damage) {
     Map<String, List<Double>> levels = new LinkedHashMap<>();
     for (RealWindows.Window w : windows) {
       List<Double> l = levels.computeIfAbsent(channel(w), c -> new ArrayList<>());
       l.add(metrics(w.samples())[QcDescriptor.STD]);
-      if (damaged) {
-        SplittableRandom rng = RecordSeeds.random(QcAucTest.DAMAGE.seed(), w.key());
+      if (damage != null) {
+        SplittableRandom rng = RecordSeeds.random(damage.seed(), w.key());
         rng.nextDouble();
-        DamageKind kind = QcAucTest.DAMAGE.kinds().get(rng.nextInt(QcAucTest.DAMAGE.kinds().size()));
-        l.add(metrics(Damager.apply(kind, w.samples(), QcAucTest.DAMAGE, rng).samples())[QcDescriptor.STD]);
+        DamageKind kind = damage.kinds().get(rng.nextInt(damage.kinds().size()));
+        l.add(metrics(Damager.apply(kind, w.samples(), damage, rng).samples())[QcDescriptor.STD]);
       }
     }
     Map<String, Double> out = new LinkedHashMap<>();
@@ -96,18 +101,22 @@ class QcAutoencoderAucTest {
   }
 
   static void fill(Map<DamageKind, List<double[]>> scores, List<String> files) {
+    fill(scores, RealWindows.windows(files), QcAucTest.DAMAGE);
+  }
+
+  /** Scores the given windows clean and with every kind of {@code damage}. */
+  static void fill(Map<DamageKind, List<double[]>> scores, List<RealWindows.Window> windows, DamageConfig damage) {
     RuleScorer rules = new RuleScorer(QcAucTest.RULES);
     RuleScorer geometric = new RuleScorer(COMBINED);
     RuleScorer max = new RuleScorer(COMBINED_MAX);
-    for (DamageKind k : DamageKind.values()) scores.put(k, new ArrayList<>());
-    List<RealWindows.Window> windows = RealWindows.windows(files);
-    Map<String, Double> references = references(windows, true);
+    for (DamageKind k : DamageKind.values()) scores.putIfAbsent(k, new ArrayList<>());
+    Map<String, Double> references = references(windows, damage);
     for (RealWindows.Window w : windows) {
       List<DamageKind> kinds = new ArrayList<>(List.of(DamageKind.NONE));
       List<double[]> xs = new ArrayList<>(List.of(w.samples()));
-      for (DamageKind k : QcAucTest.DAMAGE.kinds()) {
+      for (DamageKind k : damage.kinds()) {
         kinds.add(k);
-        xs.add(Damager.apply(k, w.samples(), QcAucTest.DAMAGE, RecordSeeds.random(QcAucTest.DAMAGE.seed(), w.key())).samples());
+        xs.add(Damager.apply(k, w.samples(), damage, RecordSeeds.random(damage.seed(), w.key())).samples());
       }
       double reference = references.get(channel(w));
       for (int j = 0; j < xs.size(); j++) {

@@ -81,7 +81,7 @@ class QcRulesTest {
       assertEquals(true, w2.get("flag_gap"));
       assertEquals(1L, w2.get("label"));
       // the gap's edges are steps from the trace's offset (about -1500 counts) to 0: timing scores highest
-      assertEquals(168.8154 / 4.7, w2.number("score_timing"), 1e-4);
+      assertEquals(168.8154 / 4.0, w2.number("score_timing"), 1e-4);
       assertEquals(w2.number("score_timing"), w2.number("score"), 0);
       return null;
     });
@@ -133,7 +133,7 @@ class QcRulesTest {
     return new RuleScorer(c).score(m, Double.NaN).byKind().values().stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  /** combine: max takes the larger of the rules' score and score_ae, geometric their geometric mean. */
+  /** combine: max takes the larger of the rules' score and score_ae, geometric their weighted geometric mean. */
   @Test
   void combineJoinsTheAutoencoderByMaxOrGeometricMean() {
     Map<String, Double> m = named(metricVectors().get(2));
@@ -141,12 +141,14 @@ class QcRulesTest {
     RuleScorer max = new RuleScorer(QcHarness.bind(RulesConfig.class, "{ae_threshold: 0.5}"));
     RuleScorer geometric = new RuleScorer(QcHarness.bind(RulesConfig.class, "{ae_threshold: 0.5, combine: geometric}"));
     assertEquals(Math.max(rules, 4), max.score(m, 2).score(), 1e-12);
-    assertEquals(Math.sqrt(rules * 4), geometric.score(m, 2).score(), 1e-12);
+    assertEquals(Math.pow(rules, 0.75) * Math.pow(4, 0.25), geometric.score(m, 2).score(), 1e-12);
+    RuleScorer even = new RuleScorer(QcHarness.bind(RulesConfig.class, "{ae_threshold: 0.5, combine: geometric, ae_weight: 0.5}"));
+    assertEquals(Math.sqrt(rules * 4), even.score(m, 2).score(), 1e-12);
     assertEquals(4, geometric.score(m, 2).ae(), 0);
     // no autoencoder value: the rules' score, whatever the combination
     assertEquals(rules, geometric.score(m, Double.NaN).score(), 0);
     // a perfect reconstruction does not erase the rules: each side is floored
-    assertEquals(Math.sqrt(rules * 1e-6), geometric.score(m, 0).score(), 1e-15);
+    assertEquals(Math.pow(rules, 0.75) * Math.pow(1e-6, 0.25), geometric.score(m, 0).score(), 1e-15);
   }
 
   @Test
