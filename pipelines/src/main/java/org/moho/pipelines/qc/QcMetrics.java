@@ -107,9 +107,10 @@ public final class QcMetrics {
     double sigma = sigma(r);
     double peak = 0;
     int count = 0;
+    double[] squares = cumulativeSquares(r);
     for (int j = 0; j < r.length; j++) {
       double around = around(r, j);
-      double a = Math.max(0, Math.abs(r[j]) - around) * againstBackground(sigma, localRms(r, j));
+      double a = Math.max(0, Math.abs(r[j]) - around) * againstBackground(sigma, localRms(squares, j));
       peak = Math.max(peak, a);
       // the samples beside a spike keep half its height: count only the local maximum of |r|
       boolean localMax = (j == 0 || Math.abs(r[j]) >= Math.abs(r[j - 1])) && (j == r.length - 1 || Math.abs(r[j]) > Math.abs(r[j + 1]));
@@ -216,6 +217,7 @@ public final class QcMetrics {
     for (int i = 0; i < d.length; i++) e[i] = d[i] - med;
     double best = 0;
     double sigmaE = sigma(e);
+    double[] squares = cumulativeSquares(e);
     for (int i = 0; i < e.length; i++) {
       // a step stays a step over two differences; a one-sample spike is undone by the next one
       double step = Math.abs(e[i]);
@@ -224,7 +226,7 @@ public final class QcMetrics {
       // a discontinuity is one step between ordinary differences; a real arrival moves fast for
       // many samples, so the larger |e| two samples either side is taken off
       double around = around(e, i);
-      best = Math.max(best, (step - around) * againstBackground(sigmaE, localRms(e, i)));
+      best = Math.max(best, (step - around) * againstBackground(sigmaE, localRms(squares, i)));
     }
     return ratio(best, sigma(e));
   }
@@ -240,27 +242,32 @@ public final class QcMetrics {
     return Math.max(i >= 2 ? Math.abs(v[i - 2]) : 0, i + 2 < v.length ? Math.abs(v[i + 2]) : 0);
   }
 
+  /** c[k] = v[0]² + … + v[k−1]², so that any run's sum of squares is one difference. */
+  private static double[] cumulativeSquares(double[] v) {
+    double[] c = new double[v.length + 1];
+    for (int i = 0; i < v.length; i++) c[i + 1] = c[i] + v[i] * v[i];
+    return c;
+  }
+
   /**
    * The RMS of v from 2 to {@link #NEIGHBOURHOOD} samples either side of i (the samples beside i
-   * left out, as in {@link #around}): the local background a spike or step is measured against.
-   * A window's global σ is that of its quiet part, so inside an earthquake, whose amplitude is
-   * hundreds of times the noise before it, every peak was hundreds of σ; against the signal around
-   * it a peak of the earthquake is ordinary, while a spike or a step in noise is still as tall.
+   * left out, as in {@link #around}), from v's {@link #cumulativeSquares}: the local background a
+   * spike or step is measured against. A window's global σ is that of its quiet part, so inside an
+   * earthquake, whose amplitude is hundreds of times the noise before it, every peak was hundreds
+   * of σ; against the signal around it a peak of the earthquake is ordinary, while a spike or a
+   * step in noise is still as tall.
    */
-  private static double localRms(double[] v, int i) {
-    double sum = 0;
-    int n = 0;
-    for (int o = 2; o <= NEIGHBOURHOOD; o++) {
-      if (i - o >= 0) {
-        sum += v[i - o] * v[i - o];
-        n++;
-      }
-      if (i + o < v.length) {
-        sum += v[i + o] * v[i + o];
-        n++;
-      }
-    }
-    return n == 0 ? 0 : Math.sqrt(sum / n);
+  private static double localRms(double[] squares, int i) {
+    int n = squares.length - 1;
+    int beforeFrom = Math.max(0, i - NEIGHBOURHOOD);
+    int beforeTo = Math.max(0, i - 1);
+    int afterFrom = Math.min(n, i + 2);
+    int afterTo = Math.min(n, i + NEIGHBOURHOOD + 1);
+    int count = (beforeTo - beforeFrom) + (afterTo - afterFrom);
+    if (count == 0) return 0;
+    // differences of a running sum can come out a rounding error below zero
+    double sum = Math.max(0, squares[beforeTo] - squares[beforeFrom] + squares[afterTo] - squares[afterFrom]);
+    return Math.sqrt(sum / count);
   }
 
   /**

@@ -148,12 +148,12 @@ class QcAutoencoderAucTest {
     return m;
   }
 
-  /** qc.rules as the workflow sets it up: the autoencoder's MSE joined by the geometric mean. */
+  /** qc.rules as the workflow sets it up: the autoencoder's MSE joined by the weighted geometric mean (ae_weight 0.25). */
   static final RulesConfig COMBINED = QcHarness.bind(RulesConfig.class, "{ae_threshold: 0.06, combine: geometric}");
   /** The same with the largest score (qc.rules' default combination), for comparison. */
   static final RulesConfig COMBINED_MAX = QcHarness.bind(RulesConfig.class, "{ae_threshold: 0.06, combine: max}");
 
-  /** Which score of a window: 0 autoencoder MSE, 1 rules, 2 combined (geometric), 3 combined (max), as qc.rules makes them. */
+  /** Which score of a window: 0 autoencoder MSE, 1 rules, 2 combined (weighted geometric), 3 combined (max), as qc.rules makes them. */
   static double score(double[] s, int which) {
     return switch (which) {
       case 0 -> s[0];
@@ -187,19 +187,19 @@ class QcAutoencoderAucTest {
     System.out.printf(Locale.ROOT, "AUC all kinds: autoencoder %.3f (without timing %.3f), rules %.3f, combined geometric %.3f (max %.3f)%n",
         all, withoutTiming, auc(scores, 1, QcAucTest.DAMAGE.kinds()), auc(scores, 2, QcAucTest.DAMAGE.kinds()),
         auc(scores, 3, QcAucTest.DAMAGE.kinds()));
-    // measured 0.887 / 0.942 (the waveform autoencoder of QcWaveformAutoencoderAucTest: 0.661 / 0.695)
+    // measured 0.891 / 0.946 (the waveform autoencoder of QcWaveformAutoencoderAucTest: 0.661 / 0.695)
     assertTrue(all >= 0.85, "autoencoder AUC, all kinds " + all);
     assertTrue(withoutTiming >= 0.93, "autoencoder AUC without timing " + withoutTiming);
   }
 
   @Test
   void combinedScoreSeparatesEachKindOnUnseenStations() {
-    // measured (geometric): gap 0.985, spikes 0.952, clipping 0.962, dead 0.974, gain 0.938. The target (>= 0.95 each)
-    // is not reached for gain: clean windows holding earthquakes score high on both sides and outrank some gain errors
-    for (DamageKind k : List.of(DamageKind.GAP, DamageKind.SPIKES, DamageKind.CLIPPING, DamageKind.DEAD)) {
+    // measured (geometric, ae_weight 0.25): gap 0.991, spikes 0.989, clipping 0.981, dead 0.996, gain 0.980 (rules
+    // alone 0.991, 0.991, 0.965, 0.996, 0.987). Before spikes and steps were measured against their local background,
+    // clean windows holding earthquakes outranked some damage on both sides, and gain stayed at 0.938
+    for (DamageKind k : TARGET_KINDS) {
       assertTrue(auc(scores, 2, List.of(k)) >= 0.95, k + " combined AUC " + auc(scores, 2, List.of(k)));
     }
-    assertTrue(auc(scores, 2, List.of(DamageKind.GAIN)) >= 0.935, "gain combined AUC " + auc(scores, 2, List.of(DamageKind.GAIN)));
   }
 
   /** On the calibration station (which tuned the rules) every score separates the five kinds. */

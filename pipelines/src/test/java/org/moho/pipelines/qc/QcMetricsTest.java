@@ -38,6 +38,27 @@ class QcMetricsTest {
     assertEquals(Math.sqrt(Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / 512), m.get("std"), 1e-9);
   }
 
+  /**
+   * AV.DOL Z (50 Hz) from 05:55:02.56, where an M5.9 68 km away arrives: the P onset and the waves
+   * after it are hundreds of times the noise before them. Measured against the window's σ alone
+   * their peaks scored 511 as spike_peak and 684 as timing_jump; against the local background
+   * they are ordinary, while one spike in the quiet part of the same window is still counted.
+   */
+  @Test
+  void anEarthquakeOnsetIsNeitherASpikeNorAStep() {
+    double[] x = QcValidationStation.windows().stream().filter(w -> w.key().equals("AV.DOL..Z@2020-10-06T05:55:02.560Z"))
+        .findFirst().orElseThrow().samples();
+    Map<String, Double> m = m(x);
+    assertTrue(m.get("rms_jump_halves") > 2, "the window holds the onset: " + m);
+    assertTrue(m.get("spike_peak") < 3 && m.get("timing_jump") < 3, m.toString());
+    assertEquals(0, m.get("spike_count"), m.toString());
+    double quiet = Arrays.stream(Arrays.copyOfRange(x, 0, 64)).map(Math::abs).max().orElseThrow();
+    x[32] += 20 * quiet;
+    Map<String, Double> spiked = m(x);
+    assertEquals(1, spiked.get("spike_count"), spiked.toString());
+    assertTrue(spiked.get("spike_peak") > 20, spiked.toString());
+  }
+
   @Test
   void aRunOfZerosAndAHeldValue() {
     double[] x = balst();
