@@ -161,5 +161,9 @@ class QcRulesTest {
     org.moho.core.spec.Problems problems = new org.moho.core.spec.Problems();
     QcHarness.bindOrProblems(RulesConfig.class, "{spike_peak: 0}", problems);
     assertTrue(problems.all().toString().contains("spike_peak"), problems.all().toString());
+    org.moho.core.spec.Problems weight = new org.moho.core.spec.Problems();
+    QcHarness.bindOrProblems(RulesConfig.class, "{ae_threshold: 0.06, combine: geometric, ae_weight: 1.5}", weight);
+    assertTrue(weight.all().toString().contains("ae_weight") && weight.all().toString().contains("must be in [0, 1]"),
+        weight.all().toString());
   }
 }
