@@ -47,13 +47,18 @@ for (c, peer, _), rs in by.items():
         print(f"| {peer} | {med(rs, 'gflop_per_s'):.1f} |")
 
 # The runners against the raw loop on the same cores (2 workers, the median of every workers run
-# in this file): how many times longer scoring takes through the pipeline.
+# in this file): how many times longer scoring takes through the pipeline; and against the loop that
+# does the pipeline's reads and per-batch stage code in two plain threads (raw-read-and-score): what
+# the runner itself adds.
 raw2 = med(by.get(("B_ae_score", "moho-scorer-workers", 2), []), "records_per_s")
+raw_read = med(by.get(("B_ae_score", "moho-raw-read-and-score", 2), []), "records_per_s")
 beams = [(peer, rs) for (c, peer, _), rs in by.items() if c == "B_ae_score" and peer.startswith("moho-beam-")]
 if beams and raw2:
+    read_head = f" | time / raw read-and-score loop ({raw_read:,.0f} records/s)" if raw_read else ""
     print()
-    print(f"| runner pipeline (1,000,000 records) | runs | records/s (wall, median) | records/CPU-s | time / raw 2-worker loop ({raw2:,.0f} records/s) |")
-    print("|---|---|---|---|---|")
+    print(f"| runner pipeline (1,000,000 records) | runs | records/s (wall, median) | records/CPU-s | time / raw 2-worker loop ({raw2:,.0f} records/s){read_head} |")
+    print("|---|---|---|---|---|" + ("---|" if raw_read else ""))
     for peer, rs in sorted(beams):
         w = med(rs, "records_per_s")
-        print(f"| {peer} | {len(rs)} | {fmt(w)} | {fmt(med(rs, 'records_per_cpu_s'))} | {raw2 / w:.2f}x |")
+        read_col = f" | {raw_read / w:.2f}x" if raw_read else ""
+        print(f"| {peer} | {len(rs)} | {fmt(w)} | {fmt(med(rs, 'records_per_cpu_s'))} | {raw2 / w:.2f}x{read_col} |")

@@ -6,8 +6,14 @@ import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
@@ -35,6 +41,7 @@ import org.moho.core.data.RowBatch;
 import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
 import org.moho.core.stage.StageOutputs;
+import org.moho.models.autoencoder.ReconstructionErrorScorer;
 import org.moho.pipelines.autoencoder.ScoreAutoencoder;
 import org.moho.pipelines.autoencoder.ScoreAutoencoderBatches;
 
@@ -108,6 +115,64 @@ final class BeamScoring {
           .put("parallelism", 2).put("threads_per_worker", SpeedBench.threads()).put("N", total).put("counted", counted)
           .put("chunk", CHUNK).put("batch", batched ? BATCH : 1), (int) total).print();
     }
+  }
+
+  /**
+   * The pipeline's work without Beam: two worker threads take the same chunk ids (the file read
+   * {@link #PASSES} times), read each chunk into RecordBatches of {@link #BATCH} exactly as
+   * {@link ReadBatches} does, and score them with the stage's own per-batch code
+   * ({@link ScoreAutoencoderBatches#score}), one scorer per worker. It allocates what the pipeline
+   * allocates, so the ratio of the pipeline to this loop is what the runner adds; the ratio to
+   * {@code workers} (preloaded arrays, no reading) includes the reading too.
+   */
+  static void rawLoop(Path data, int runs, Path model) throws Exception {
+    Path file = data.resolve("score_200000x256.f32");
+    int n = (int) (java.nio.file.Files.size(file) / 4 / PeerArrays.D);
+    int chunks = n / CHUNK;
+    long total = (long) PASSES * chunks * CHUNK;
+    int workers = 2;
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    List<ReadBatches> readers = new ArrayList<>();
+    List<ReconstructionErrorScorer> scorers = new ArrayList<>();
+    for (int w = 0; w < workers; w++) {
+      ReadBatches reader = new ReadBatches(file.toString());
+      reader.setup();
+      readers.add(reader);
+      scorers.add(ReconstructionErrorScorer.load(model));
+    }
+    Timer timer = new Timer();
+    long counted = 0;
+    for (int r = -1; r < runs; r++) {
+      AtomicInteger next = new AtomicInteger();
+      AtomicLong rows = new AtomicLong();
+      timer.start();
+      List<Future<?>> fs = new ArrayList<>();
+      for (int w = 0; w < workers; w++) {
+        ReadBatches reader = readers.get(w);
+        ReconstructionErrorScorer scorer = scorers.get(w);
+        fs.add(pool.submit(() -> {
+          for (int id = next.getAndIncrement(); id < PASSES * chunks; id = next.getAndIncrement()) {
+            for (RecordBatch b : reader.read(id % chunks)) {
+              RowBatch scored = ScoreAutoencoderBatches.score(scorer, b, false, false, "score", e -> {
+                throw new IllegalStateException(e.toString());
+              });
+              rows.addAndGet(scored.size());
+            }
+          }
+        }));
+      }
+      for (Future<?> f : fs) f.get();
+      timer.stop();
+      counted = rows.get();
+      if (r < 0) { // warm-up
+        timer.wall.clear();
+        timer.cpu.clear();
+      }
+    }
+    pool.shutdown();
+    if (counted != total) throw new IllegalStateException("counted " + counted + " records, expected " + total);
+    timer.report(Json.line("B_ae_score", "moho-raw-read-and-score").put("workers", workers)
+        .put("threads_per_worker", SpeedBench.threads()).put("N", total).put("chunk", CHUNK).put("batch", BATCH), (int) total).print();
   }
 
   static PipelineOptions options(boolean flink, boolean objectReuse) {
@@ -185,13 +250,20 @@ final class BeamScoring {
 
     @ProcessElement
     public void process(@Element Integer chunk, OutputReceiver<RecordBatch> out) {
+      for (RecordBatch b : read(chunk)) out.output(b);
+    }
+
+    /** The batches of one chunk. */
+    List<RecordBatch> read(int chunk) {
+      List<RecordBatch> batches = new ArrayList<>(CHUNK / BATCH);
       for (int b = chunk * CHUNK; b < (chunk + 1) * CHUNK; b += BATCH) {
         String[] keys = new String[BATCH];
         for (int i = 0; i < BATCH; i++) keys[i] = "r" + (b + i);
         float[] values = new float[BATCH * PeerArrays.D];
         buffer.get(b * PeerArrays.D, values);
-        out.output(new RecordBatch(keys, PeerArrays.D, values, java.util.Collections.nCopies(BATCH, Map.of()), null, null));
+        batches.add(new RecordBatch(keys, PeerArrays.D, values, java.util.Collections.nCopies(BATCH, Map.of()), null, null));
       }
+      return batches;
     }
   }
 

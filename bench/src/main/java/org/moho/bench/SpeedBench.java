@@ -59,6 +59,7 @@ public final class SpeedBench {
       case "beam-flink-batched" -> BeamScoring.run(data, runs, model(data), true, false, true);
       case "beam-flink-reuse" -> BeamScoring.run(data, runs, model(data), true, true, false);
       case "beam-flink-batched-reuse" -> BeamScoring.run(data, runs, model(data), true, true, true);
+      case "raw-read-and-score" -> BeamScoring.rawLoop(data, runs, model(data));
       case "sgemm" -> Sgemm.run();
       case "dl4j" -> dl4j(data);
       default -> throw new IllegalArgumentException("unknown case " + which);

@@ -2,6 +2,7 @@ package org.moho.pipelines.autoencoder;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -113,18 +114,29 @@ public final class ScoreAutoencoderBatches implements StageType<ScoreAutoencoder
     @ProcessElement
     public void process(ProcessContext c) {
       if (scorer == null) scorer = ReconstructionErrorScorer.shared(ModelRef.path(c.sideInput(modelView)));
-      RecordBatch b = c.element();
-      int[] good = new int[b.size()];
-      int count = 0;
-      for (int i = 0; i < b.size(); i++) {
-        String reason = RecordScoring.problem(scorer, b.values(), i * b.width(), b.width());
-        if (reason == null) {
-          good[count++] = i;
-        } else {
-          c.output(StageOutputs.ERRORS, ErrorRecord.of(stageId, b.keys()[i], reason));
-        }
-      }
-      if (count > 0) c.output(RecordScoring.score(scorer, b, good, count, latent, reconstruction));
+      RowBatch scored = score(scorer, c.element(), latent, reconstruction, stageId, e -> c.output(StageOutputs.ERRORS, e));
+      if (scored != null) c.output(scored);
     }
+  }
+
+  /**
+   * The stage's work on one batch, without Beam: each record that cannot be scored goes to
+   * {@code errors} (as stage {@code stageId}), the rest are scored in one network call; null when
+   * none is left. Public so that the benchmark can run exactly this in a plain loop beside the
+   * pipeline (bench, BeamScoring).
+   */
+  public static RowBatch score(ReconstructionErrorScorer scorer, RecordBatch b, boolean latent, boolean reconstruction,
+      String stageId, Consumer<ErrorRecord> errors) {
+    int[] good = new int[b.size()];
+    int count = 0;
+    for (int i = 0; i < b.size(); i++) {
+      String reason = RecordScoring.problem(scorer, b.values(), i * b.width(), b.width());
+      if (reason == null) {
+        good[count++] = i;
+      } else {
+        errors.accept(ErrorRecord.of(stageId, b.keys()[i], reason));
+      }
+    }
+    return count > 0 ? RecordScoring.score(scorer, b, good, count, latent, reconstruction) : null;
   }
 }
