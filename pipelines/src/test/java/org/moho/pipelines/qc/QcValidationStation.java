@@ -1,13 +1,11 @@
 package org.moho.pipelines.qc;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.moho.core.data.Waveform;
 import org.moho.models.autoencoder.AutoencoderTrainer;
 import org.moho.models.autoencoder.TrainingData;
 
@@ -29,14 +27,7 @@ public final class QcValidationStation {
 
   /** 512-sample windows every {@link #STEP} samples, keyed as seismo.windows keys them. */
   static List<RealWindows.Window> windows() {
-    List<RealWindows.Window> out = new ArrayList<>();
-    for (Waveform w : RealWindows.traces(FILE)) {
-      for (int i = 0; i + RealWindows.LENGTH <= w.length(); i += STEP) {
-        out.add(new RealWindows.Window(w.id() + "@" + w.timeOf(i), FILE, w.sampleRate(),
-            Arrays.copyOfRange(w.samples(), i, i + RealWindows.LENGTH)));
-      }
-    }
-    return out;
+    return RealWindows.windows(List.of(FILE), STEP);
   }
 
   public static void main(String[] args) {

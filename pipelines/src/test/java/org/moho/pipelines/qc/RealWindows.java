@@ -36,10 +36,15 @@ final class RealWindows {
   }
 
   static List<Window> windows(List<String> files) {
+    return windows(files, LENGTH);
+  }
+
+  /** Windows starting every {@code step} samples (overlapping when step < {@link #LENGTH}). */
+  static List<Window> windows(List<String> files, int step) {
     List<Window> out = new ArrayList<>();
     for (String f : files) {
       for (Waveform w : traces(f)) {
-        for (int i = 0; i + LENGTH <= w.length(); i += LENGTH) {
+        for (int i = 0; i + LENGTH <= w.length(); i += step) {
           double[] x = java.util.Arrays.copyOfRange(w.samples(), i, i + LENGTH);
           out.add(new Window(w.id() + "@" + w.timeOf(i), f, w.sampleRate(), x));
         }
