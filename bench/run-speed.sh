@@ -48,9 +48,10 @@ done
 load end
 if [ -z "${SKIP_RUNNERS:-}" ]; then  # SKIP_RUNNERS=1: only the alternated rounds and SGEMM
   moho workers 2                 # the raw loop again, next to the runners
-  # the same reads and per-batch stage code as the batched pipeline, in two plain threads, in
-  # alternation with it: the pipeline's ratio to this loop is what the runner adds
-  for r in 1 2; do runner raw-read-and-score 3; runner beam-direct-batched 3; done
+  # the same reads and per-batch stage code as the batched pipelines, in two plain threads, in
+  # alternation with them: a pipeline's ratio to this loop is what the runner adds. "fused" is the
+  # reader and the scoring stage as one step, as `moho run` compiles a chain of per-record stages
+  for r in 1 2; do runner raw-read-and-score 3; runner beam-direct-fused 3; runner beam-direct-batched 3; done
   runner beam-direct 1
   runner beam-flink-batched 1
   moho dl4j

@@ -1,6 +1,7 @@
 package org.moho.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
@@ -9,11 +10,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
@@ -38,6 +41,8 @@ import org.moho.core.data.FeatureVector;
 import org.moho.core.data.KeyedValues;
 import org.moho.core.data.RecordBatch;
 import org.moho.core.data.RowBatch;
+import org.moho.core.graph.FusedStages;
+import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
 import org.moho.core.stage.StageOutputs;
@@ -53,9 +58,12 @@ import org.moho.pipelines.autoencoder.ScoreAutoencoderBatches;
  * <ul>
  *   <li>{@code records}: one FeatureVector per element → {@code autoencoder.score} (batch 1024);
  *   <li>{@code batched}: one RecordBatch of {@link #BATCH} records per element →
- *       {@code autoencoder.score-batches} → RowBatches, counted as the rows they hold.
+ *       {@code autoencoder.score-batches} → RowBatches, counted as the rows they hold;
+ *   <li>{@code fused}: the reader and {@code autoencoder.score-batches} as one step, as
+ *       {@code moho run} compiles a chain of per-record stages ({@link FusedStages}): the reader's
+ *       {@link ReadChunk} and the stage's own {@link ScoreAutoencoderBatches.ScoreBatch}.
  * </ul>
- * Each also without the stage, to show what reading and the runner cost alone. Chunks of 10,000
+ * The first two also without the stage, to show what reading and the runner cost alone. Chunks of 10,000
  * records: the DirectRunner re-translates every ParDo to its protobuf form for each bundle
  * (ParDoEvaluatorFactory → ParDoTranslation.getParDoPayload, several ms each), so that bundles of
  * 1,000 records cost ~10 µs per record in that alone. DirectRunner options as {@code moho run}
@@ -72,21 +80,30 @@ final class BeamScoring {
 
   private BeamScoring() {}
 
-  static void run(Path data, int runs, Path model, boolean flink, boolean objectReuse, boolean batched) throws Exception {
+  /** How the records travel between the reader and the scoring stage. */
+  enum Layout { RECORDS, BATCHES, FUSED }
+
+  static void run(Path data, int runs, Path model, boolean flink, boolean objectReuse, Layout layout) throws Exception {
     Path file = data.resolve("score_200000x256.f32");
     int n = (int) (java.nio.file.Files.size(file) / 4 / PeerArrays.D);
     int chunks = n / CHUNK;
     long total = (long) PASSES * chunks * CHUNK;
     String runner = flink ? "flink-embedded" + (objectReuse ? "-faster-copy" : "") : "direct";
-    for (boolean scoreStage : new boolean[] {true, false}) {
+    for (boolean scoreStage : layout == Layout.FUSED ? new boolean[] {true} : new boolean[] {true, false}) {
       Timer timer = new Timer();
       long counted = 0;
       for (int r = -1; r < runs; r++) {
         Pipeline p = Pipeline.create(options(flink, objectReuse));
-        PCollection<Integer> ids = p.apply(Create.of(IntStream.range(0, PASSES * chunks).map(i -> i % chunks).boxed().toList()))
-            .apply(Reshuffle.viaRandomKey());
+        PCollection<Integer> ids = p.apply(Create.of(IntStream.range(0, PASSES * chunks).map(i -> i % chunks).boxed().toList()));
+        if (!Boolean.getBoolean("moho.bench.noreshuffle")) ids = ids.apply(Reshuffle.viaRandomKey());
         PCollection<?> out;
-        if (batched) {
+        if (layout == Layout.FUSED) {
+          FusedStages chain = FusedStages.of(List.of("read", "score"), List.of(new ReadChunk(file.toString()),
+              new ScoreAutoencoderBatches.ScoreBatch("score", new ScoreAutoencoderBatches.Config(model, false, false))), RowBatch.class);
+          @SuppressWarnings({"unchecked", "rawtypes"})
+          PCollection<Object> input = (PCollection) ids;
+          out = StageOutputs.main(input.apply("read+score", chain));
+        } else if (layout == Layout.BATCHES) {
           PCollection<RecordBatch> batches = ids.apply("Read", ParDo.of(new ReadBatches(file.toString())))
               .setCoder(SerializableCoder.of(RecordBatch.class));
           out = !scoreStage ? batches : StageOutputs.main(p.applyTransform("score", StageInputs.of(batches),
@@ -111,9 +128,14 @@ final class BeamScoring {
         }
       }
       if (counted != total) throw new IllegalStateException("counted " + counted + " records, expected " + total);
-      timer.report(Json.line("B_ae_score", "moho-beam-" + runner + (batched ? "-batched" : "-records") + (scoreStage ? "" : "-read-only"))
+      String name = switch (layout) {
+        case RECORDS -> "-records";
+        case BATCHES -> "-batched";
+        case FUSED -> "-fused";
+      };
+      timer.report(Json.line("B_ae_score", "moho-beam-" + runner + name + (scoreStage ? "" : "-read-only"))
           .put("parallelism", 2).put("threads_per_worker", SpeedBench.threads()).put("N", total).put("counted", counted)
-          .put("chunk", CHUNK).put("batch", batched ? BATCH : 1), (int) total).print();
+          .put("chunk", CHUNK).put("batch", layout == Layout.RECORDS ? 1 : BATCH), (int) total).print();
     }
   }
 
@@ -207,7 +229,24 @@ final class BeamScoring {
     return c;
   }
 
-  /** The case-B file, memory-mapped once per DoFn instance. */
+  /**
+   * The case-B file, memory-mapped once per JVM, as the raw loops read it. A pipeline run makes
+   * new DoFn instances; mapping the file in each would add the page-table faults of 200 MB to every
+   * run (~0.2 s here), a cost of this benchmark's reader that the raw loop does not pay.
+   */
+  private static final Map<String, FloatBuffer> MAPPED = new ConcurrentHashMap<>();
+
+  static FloatBuffer mapped(String file) {
+    return MAPPED.computeIfAbsent(file, f -> {
+      try (FileChannel ch = FileChannel.open(Path.of(f), StandardOpenOption.READ)) {
+        return ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }).duplicate();
+  }
+
+  /** The case-B file, read through the shared mapping. */
   abstract static class ChunkReader<T> extends DoFn<Integer, T> {
     private final String file;
     transient FloatBuffer buffer;
@@ -217,10 +256,8 @@ final class BeamScoring {
     }
 
     @Setup
-    public void setup() throws IOException {
-      try (FileChannel ch = FileChannel.open(Path.of(file), StandardOpenOption.READ)) {
-        buffer = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-      }
+    public void setup() {
+      buffer = mapped(file);
     }
 
     FeatureVector record(int i) {
@@ -253,8 +290,33 @@ final class BeamScoring {
       for (RecordBatch b : read(chunk)) out.output(b);
     }
 
-    /** The batches of one chunk. */
     List<RecordBatch> read(int chunk) {
+      return batches(buffer, chunk);
+    }
+  }
+
+  /** The reader as a per-record function, chunk id → its batches, for the fused layout. */
+  static final class ReadChunk implements RecordFn<Integer, RecordBatch> {
+    private final String file;
+    private transient FloatBuffer buffer;
+
+    ReadChunk(String file) {
+      this.file = file;
+    }
+
+    @Override
+    public void setup() {
+      buffer = mapped(file);
+    }
+
+    @Override
+    public void apply(Integer chunk, Consumer<RecordBatch> out) {
+      for (RecordBatch b : batches(buffer, chunk)) out.accept(b);
+    }
+  }
+
+  /** The batches of one chunk, read by column straight from the file. */
+  static List<RecordBatch> batches(FloatBuffer buffer, int chunk) {
       List<RecordBatch> batches = new ArrayList<>(CHUNK / BATCH);
       for (int b = chunk * CHUNK; b < (chunk + 1) * CHUNK; b += BATCH) {
         String[] keys = new String[BATCH];
@@ -264,7 +326,6 @@ final class BeamScoring {
         batches.add(new RecordBatch(keys, PeerArrays.D, values, java.util.Collections.nCopies(BATCH, Map.of()), null, null));
       }
       return batches;
-    }
   }
 
   /** Counts records (a batch as the records it holds). */

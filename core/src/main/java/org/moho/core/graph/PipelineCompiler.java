@@ -16,11 +16,12 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.moho.core.data.ErrorRecord;
 import org.moho.core.data.RecordBatch;
 import org.moho.core.data.RowBatch;
 import org.moho.core.files.WriteLines;
 import org.moho.core.spec.InputRef;
+import org.moho.core.stage.PerRecordStage;
+import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
 import org.moho.core.stage.StageOutputs;
@@ -30,7 +31,9 @@ import org.moho.core.stage.StageType;
  * Turns a checked {@link PipelineGraph} into one Beam pipeline: each stage's transform is applied
  * under the stage's id, fed its upstreams in port order; every stage's main and error outputs are
  * counted (Beam metrics {@code ID/out} and {@code ID/errors}); error outputs that no stage reads
- * are written to {@code OUT/errors/ID.jsonl}.
+ * are written to {@code OUT/errors/ID.jsonl}. A chain of {@link PerRecordStage}s, each the only
+ * reader of the one before, runs as one step ({@link FusedStages}, named by the ids joined with
+ * {@code +}), with the same outputs, errors and counts as when they run apart.
  */
 public final class PipelineCompiler {
   private PipelineCompiler() {}
@@ -38,6 +41,7 @@ public final class PipelineCompiler {
   public static Map<String, PCollectionTuple> compile(PipelineGraph graph, Pipeline pipeline, boolean distributed) {
     Map<String, PCollectionTuple> outputs = new LinkedHashMap<>();
     for (StageNode node : graph.stages()) {
+      if (outputs.containsKey(node.id())) continue; // compiled with the chain it belongs to
       List<PCollection<?>> ports = new ArrayList<>();
       for (List<InputRef> refs : node.ports()) {
         if (refs.isEmpty()) {
@@ -52,20 +56,74 @@ public final class PipelineCompiler {
         ports.add(ups.size() == 1 ? ups.get(0) : flatten(node.id(), ups));
       }
       StageInputs inputs = new StageInputs(pipeline, ports);
-      StageContext ctx = new StageContext(node.id(), graph.spec().folder(), graph.outFolder(), distributed);
-      PTransform<StageInputs, PCollectionTuple> transform = create(node.type(), node.config(), ctx);
-      PCollectionTuple out = Pipeline.applyTransform(node.id(), inputs, transform);
-      outputs.put(node.id(), out);
-      StageOutputs.main(out).apply(node.id() + "-count-out", ParDo.of(new CountFn<>(node.id(), "out")));
-      PCollection<ErrorRecord> errors = StageOutputs.errors(out);
-      errors.apply(node.id() + "-count-errors", ParDo.of(new CountFn<>(node.id(), "errors")));
-      if (graph.consumers(node.id(), true).isEmpty()) {
-        errors
-            .apply(node.id() + "-errors-json", MapElements.into(TypeDescriptors.strings()).via(ErrorJson::toJson))
-            .apply(node.id() + "-errors-write", WriteLines.to(graph.outFolder().resolve("errors").resolve(node.id() + ".jsonl"), null));
+      List<StageNode> chain = new ArrayList<>();
+      List<RecordFn<?, ?>> fns = new ArrayList<>();
+      for (StageNode n = node; n != null && recordFn(n, graph, distributed) != null; n = next(graph, n)) {
+        chain.add(n);
+        fns.add(recordFn(n, graph, distributed));
+      }
+      if (chain.isEmpty()) {
+        PTransform<StageInputs, PCollectionTuple> transform = create(node.type(), node.config(), context(graph, node, distributed));
+        PCollectionTuple out = Pipeline.applyTransform(node.id(), inputs, transform);
+        outputs.put(node.id(), out);
+        StageOutputs.main(out).apply(node.id() + "-count-out", ParDo.of(new CountFn<>(node.id(), "out")));
+        StageOutputs.errors(out).apply(node.id() + "-count-errors", ParDo.of(new CountFn<>(node.id(), "errors")));
+      } else {
+        StageNode last = chain.get(chain.size() - 1);
+        FusedStages fused = FusedStages.of(chain.stream().map(StageNode::id).toList(), fns, recordOutput(last));
+        PCollectionTuple out = Pipeline.applyTransform(String.join("+", chain.stream().map(StageNode::id).toList()), inputs,
+            new PTransform<StageInputs, PCollectionTuple>() {
+              @Override
+              public PCollectionTuple expand(StageInputs in) {
+                return in.<Object>get(0).apply(fused);
+              }
+            });
+        for (int i = 0; i < chain.size(); i++) outputs.put(chain.get(i).id(), fused.stageOutputs(out, i));
+      }
+      for (StageNode n : chain.isEmpty() ? List.of(node) : chain) {
+        if (graph.consumers(n.id(), true).isEmpty()) {
+          StageOutputs.errors(outputs.get(n.id()))
+              .apply(n.id() + "-errors-json", MapElements.into(TypeDescriptors.strings()).via(ErrorJson::toJson))
+              .apply(n.id() + "-errors-write", WriteLines.to(graph.outFolder().resolve("errors").resolve(n.id() + ".jsonl"), null));
+        }
       }
     }
     return outputs;
+  }
+
+  private static StageContext context(PipelineGraph graph, StageNode node, boolean distributed) {
+    return new StageContext(node.id(), graph.spec().folder(), graph.outFolder(), distributed);
+  }
+
+  /**
+   * The per-record function of {@code node}, or null when it has none here: not a
+   * {@link PerRecordStage}, this configuration needs more than one record at a time, or it reads
+   * a port other than the first.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static RecordFn<?, ?> recordFn(StageNode node, PipelineGraph graph, boolean distributed) {
+    if (!(node.type() instanceof PerRecordStage stage)) return null;
+    if (node.ports().isEmpty() || node.ports().get(0).isEmpty()) return null;
+    for (int p = 1; p < node.ports().size(); p++) if (!node.ports().get(p).isEmpty()) return null;
+    return stage.recordFn(node.config(), context(graph, node, distributed));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Class<?> recordOutput(StageNode node) {
+    return ((PerRecordStage) node.type()).recordOutput(node.config());
+  }
+
+  /**
+   * The stage that continues {@code node}'s chain: the only reader of its main output, when it
+   * reads nothing else; else null. A main output that two stages read stays a step of its own.
+   */
+  private static StageNode next(PipelineGraph graph, StageNode node) {
+    List<String> readers = graph.consumers(node.id(), false);
+    if (readers.size() != 1) return null;
+    StageNode reader = graph.stages().stream().filter(s -> s.id().equals(readers.get(0))).findFirst().orElseThrow();
+    List<InputRef> refs = reader.inputs();
+    boolean onlyThis = refs.size() == 1 && refs.get(0).stage().equals(node.id()) && !refs.get(0).errors();
+    return onlyThis ? reader : null;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -2,6 +2,7 @@ package org.moho.core.stage;
 
 import java.io.Serializable;
 import java.util.function.Consumer;
+import org.moho.core.data.ErrorRecord;
 
 /**
  * Per-record logic of a stage: emits zero or more outputs, or throws {@link RecordException}
@@ -10,6 +11,15 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface RecordFn<I, O> extends Serializable {
   void apply(I input, Consumer<O> out) throws RecordException;
+
+  /**
+   * As {@link #apply(Object, Consumer)}, for a function that rejects parts of its input on their
+   * own and goes on with the rest (one bad record of a batch): each part's error record goes to
+   * {@code errors}. Runners call this one; by default it is {@link #apply(Object, Consumer)}.
+   */
+  default void apply(I input, Consumer<O> out, Consumer<ErrorRecord> errors) throws RecordException {
+    apply(input, out);
+  }
 
   /** The key named in error records; by default the record's text, shortened. */
   default String keyOf(I input) {

@@ -1,6 +1,5 @@
 package org.moho.core.stage;
 
-import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -69,15 +68,20 @@ public final class WithErrors<I, O> extends PTransform<PCollection<I>, PCollecti
 
     @ProcessElement
     public void process(@Element I element, MultiOutputReceiver out) {
-      Consumer<O> emit = o -> out.get(StageOutputs.<O>main()).output(o);
       try {
-        fn.apply(element, emit);
-      } catch (RecordException e) {
-        out.get(StageOutputs.ERRORS).output(new ErrorRecord(stageId, fn.keyOf(element), e.getMessage(), e.value()));
-      } catch (RuntimeException e) {
-        out.get(StageOutputs.ERRORS).output(new ErrorRecord(stageId, fn.keyOf(element),
-            e.getClass().getSimpleName() + ": " + e.getMessage(), null));
+        fn.apply(element, o -> out.get(StageOutputs.<O>main()).output(o), e -> out.get(StageOutputs.ERRORS).output(e));
+      } catch (RecordException | RuntimeException e) {
+        out.get(StageOutputs.ERRORS).output(failure(stageId, fn, element, e));
       }
     }
+  }
+
+  /**
+   * The error record of {@code element}, which {@code fn} of stage {@code stageId} rejected with
+   * {@code e}: a {@link RecordException}'s reason as it is, any other exception with its type.
+   */
+  public static <I> ErrorRecord failure(String stageId, RecordFn<I, ?> fn, I element, Exception e) {
+    if (e instanceof RecordException r) return new ErrorRecord(stageId, fn.keyOf(element), r.getMessage(), r.value());
+    return new ErrorRecord(stageId, fn.keyOf(element), e.getClass().getSimpleName() + ": " + e.getMessage(), null);
   }
 }

@@ -14,7 +14,9 @@ import org.moho.core.data.Waveform;
 import org.moho.core.stage.ConfigException;
 import org.moho.core.stage.Default;
 import org.moho.core.stage.Doc;
+import org.moho.core.stage.PerRecordStage;
 import org.moho.core.stage.Port;
+import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.RecordException;
 import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
@@ -104,8 +106,8 @@ public final class TestStages extends StageModule {
 
   public record HalfConfig(@Doc("the column") @Default("n") String column) implements java.io.Serializable {}
 
-  /** Halves a column; odd values are errors. */
-  public static final class Half implements StageType<HalfConfig> {
+  /** Halves a column; odd values are errors. A per-record stage, so the compiler fuses chains of it. */
+  public static final class Half implements PerRecordStage<HalfConfig> {
     @Override
     public String description() {
       return "Halves even values; odd values are errors. For tests.";
@@ -127,18 +129,12 @@ public final class TestStages extends StageModule {
     }
 
     @Override
-    public PTransform<StageInputs, PCollectionTuple> create(HalfConfig c, StageContext ctx) {
+    public RecordFn<Row, Row> recordFn(HalfConfig c, StageContext ctx) {
       String col = c.column();
-      return new PTransform<>() {
-        @Override
-        public PCollectionTuple expand(StageInputs in) {
-          PCollection<Row> rows = in.get(0);
-          return rows.apply("Half", WithErrors.of(ctx.stageId(), Row.class, (Row r, java.util.function.Consumer<Row> out) -> {
-            double v = r.number(col);
-            if (v % 2 != 0) throw new RecordException("odd value " + v);
-            out.accept(r.with(col, v / 2));
-          }));
-        }
+      return (Row r, java.util.function.Consumer<Row> out) -> {
+        double v = r.number(col);
+        if (v % 2 != 0) throw new RecordException("odd value " + v);
+        out.accept(r.with(col, v / 2));
       };
     }
   }

@@ -1,24 +1,19 @@
 package org.moho.examples.celsius;
 
 import java.util.List;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.moho.core.data.Row;
+import org.moho.core.stage.PerRecordStage;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordException;
 import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.StageContext;
-import org.moho.core.stage.StageInputs;
-import org.moho.core.stage.StageType;
-import org.moho.core.stage.WithErrors;
 
 /**
  * {@code example.celsius}: a custom stage written the way a Moho user writes one. It adds a
  * column with a temperature in °C to every row; a row whose temperature is missing or below
  * absolute zero goes to the stage's errors output with its reason, never silently away.
  */
-public final class Celsius implements StageType<CelsiusConfig> {
+public final class Celsius implements PerRecordStage<CelsiusConfig> {
   static final double ZERO_CELSIUS_IN_KELVIN = 273.15;
 
   @Override
@@ -53,14 +48,8 @@ public final class Celsius implements StageType<CelsiusConfig> {
   }
 
   @Override
-  public PTransform<StageInputs, PCollectionTuple> create(CelsiusConfig config, StageContext ctx) {
-    return new PTransform<>() {
-      @Override
-      public PCollectionTuple expand(StageInputs in) {
-        PCollection<Row> rows = in.get(0);
-        return rows.apply("ToCelsius", WithErrors.of(ctx.stageId(), Row.class, new ToCelsius(config)));
-      }
-    };
+  public RecordFn<Row, Row> recordFn(CelsiusConfig config, StageContext ctx) {
+    return new ToCelsius(config);
   }
 
   /** The per-record work: pure, serializable, and it says why a record is rejected. */

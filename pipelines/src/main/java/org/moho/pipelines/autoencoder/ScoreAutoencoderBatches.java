@@ -16,11 +16,13 @@ import org.moho.core.data.Row;
 import org.moho.core.data.RowBatch;
 import org.moho.core.stage.Default;
 import org.moho.core.stage.Doc;
+import org.moho.core.stage.PerRecordStage;
 import org.moho.core.stage.Port;
+import org.moho.core.stage.RecordException;
+import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
 import org.moho.core.stage.StageOutputs;
-import org.moho.core.stage.StageType;
 import org.moho.core.stage.WithErrors;
 import org.moho.models.autoencoder.ReconstructionErrorScorer;
 
@@ -29,7 +31,7 @@ import org.moho.models.autoencoder.ReconstructionErrorScorer;
  * {@link RecordBatch}es, one network call per batch and one {@link RowBatch} out per batch. The
  * Rows are exactly those {@code autoencoder.score} gives (same columns, same values).
  */
-public final class ScoreAutoencoderBatches implements StageType<ScoreAutoencoderBatches.Config> {
+public final class ScoreAutoencoderBatches implements PerRecordStage<ScoreAutoencoderBatches.Config> {
 
   /** The {@code with:} block. */
   public record Config(
@@ -73,6 +75,12 @@ public final class ScoreAutoencoderBatches implements StageType<ScoreAutoencoder
         """;
   }
 
+  /** Per batch when the model is a bundle on disk; a model from the port is a side input. */
+  @Override
+  public RecordFn<RecordBatch, RowBatch> recordFn(Config config, StageContext ctx) {
+    return config.model() == null ? null : new ScoreBatch(ctx.stageId(), config);
+  }
+
   @Override
   public PTransform<StageInputs, PCollectionTuple> create(Config config, StageContext ctx) {
     return new PTransform<>() {
@@ -80,19 +88,62 @@ public final class ScoreAutoencoderBatches implements StageType<ScoreAutoencoder
       public PCollectionTuple expand(StageInputs inputs) {
         PCollection<RecordBatch> batches = inputs.get(0);
         PCollectionView<Row> view = ScoreAutoencoder.modelView(inputs, config.model());
-        ParDo.SingleOutput<RecordBatch, RowBatch> fn = ParDo.of(new ScoreBatchFn(ctx.stageId(), config, view));
-        if (view != null) fn = fn.withSideInputs(view);
-        PCollectionTuple out = batches.apply("Score", fn.withOutputTags(StageOutputs.main(), TupleTagList.of(StageOutputs.ERRORS)));
+        if (view == null) return batches.apply("Score", WithErrors.of(ctx.stageId(), RowBatch.class, new ScoreBatch(ctx.stageId(), config)));
+        PCollectionTuple out = batches.apply("Score", ParDo.of(new ScoreBatchFn(ctx.stageId(), config, view)).withSideInputs(view)
+            .withOutputTags(StageOutputs.main(), TupleTagList.of(StageOutputs.ERRORS)));
         out.get(StageOutputs.<RowBatch>main()).setCoder(WithErrors.coder(batches, RowBatch.class));
         return out;
       }
     };
   }
 
-  /** One batch in, its checked records scored in one call, one RowBatch out. */
-  static final class ScoreBatchFn extends DoFn<RecordBatch, RowBatch> {
+  /** One batch in, its checked records scored in one call, one RowBatch out; the model from a bundle folder. */
+  public static final class ScoreBatch implements RecordFn<RecordBatch, RowBatch> {
     private final String stageId;
     private final String modelPath;
+    private final boolean latent;
+    private final boolean reconstruction;
+    private transient ReconstructionErrorScorer scorer;
+
+    public ScoreBatch(String stageId, Config config) {
+      this.stageId = stageId;
+      this.modelPath = config.model().toString();
+      this.latent = config.latent();
+      this.reconstruction = config.reconstruction();
+    }
+
+    @Override
+    public void setup() {
+      scorer = ReconstructionErrorScorer.shared(Path.of(modelPath));
+    }
+
+    @Override
+    public void apply(RecordBatch batch, Consumer<RowBatch> out, Consumer<ErrorRecord> errors) {
+      if (scorer == null) setup();
+      RowBatch scored = score(scorer, batch, latent, reconstruction, stageId, errors);
+      if (scored != null) out.accept(scored);
+    }
+
+    /** Without an errors channel: the scored records are emitted, then the batch fails naming the first it could not score. */
+    @Override
+    public void apply(RecordBatch batch, Consumer<RowBatch> out) throws RecordException {
+      List<ErrorRecord> failed = new java.util.ArrayList<>();
+      apply(batch, out, failed::add);
+      if (!failed.isEmpty()) {
+        throw new RecordException(failed.size() + " records could not be scored, the first " + failed.get(0).key() + ": "
+            + failed.get(0).reason());
+      }
+    }
+
+    @Override
+    public String keyOf(RecordBatch batch) {
+      return batch.size() == 0 ? "empty batch" : "batch of " + batch.size() + " from " + batch.keys()[0];
+    }
+  }
+
+  /** The stage with its model from the port: the model's folder is a side input, read at the first batch. */
+  static final class ScoreBatchFn extends DoFn<RecordBatch, RowBatch> {
+    private final String stageId;
     private final PCollectionView<Row> modelView;
     private final boolean latent;
     private final boolean reconstruction;
@@ -100,15 +151,9 @@ public final class ScoreAutoencoderBatches implements StageType<ScoreAutoencoder
 
     ScoreBatchFn(String stageId, Config config, PCollectionView<Row> modelView) {
       this.stageId = stageId;
-      this.modelPath = config.model() == null ? null : config.model().toString();
       this.modelView = modelView;
       this.latent = config.latent();
       this.reconstruction = config.reconstruction();
-    }
-
-    @Setup
-    public void setup() {
-      if (modelPath != null) scorer = ReconstructionErrorScorer.shared(Path.of(modelPath));
     }
 
     @ProcessElement

@@ -1,20 +1,15 @@
 package org.moho.pipelines.batch;
 
 import java.util.List;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.moho.core.data.Row;
 import org.moho.core.data.RowBatch;
+import org.moho.core.stage.PerRecordStage;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.StageContext;
-import org.moho.core.stage.StageInputs;
-import org.moho.core.stage.StageType;
-import org.moho.core.stage.WithErrors;
 
 /** {@code unbatch}: the Rows of {@link RowBatch}es, one element each, for the stages that take Rows. */
-public final class UnbatchRows implements StageType<UnbatchRows.Config> {
+public final class UnbatchRows implements PerRecordStage<UnbatchRows.Config> {
 
   /** No options. */
   public record Config() {}
@@ -50,14 +45,8 @@ public final class UnbatchRows implements StageType<UnbatchRows.Config> {
   }
 
   @Override
-  public PTransform<StageInputs, PCollectionTuple> create(Config config, StageContext ctx) {
-    return new PTransform<>() {
-      @Override
-      public PCollectionTuple expand(StageInputs inputs) {
-        PCollection<RowBatch> batches = inputs.get(0);
-        return batches.apply("Unbatch", WithErrors.of(ctx.stageId(), Row.class, new Split()));
-      }
-    };
+  public RecordFn<RowBatch, Row> recordFn(Config config, StageContext ctx) {
+    return new Split();
   }
 
   private static final class Split implements RecordFn<RowBatch, Row> {

@@ -4,24 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.moho.core.data.Detection;
 import org.moho.core.data.Row;
 import org.moho.core.stage.Default;
 import org.moho.core.stage.Doc;
+import org.moho.core.stage.PerRecordStage;
 import org.moho.core.stage.Port;
+import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.StageContext;
-import org.moho.core.stage.StageInputs;
-import org.moho.core.stage.StageType;
-import org.moho.core.stage.WithErrors;
 
 /**
  * {@code detections.rows}: detections as table rows, so that candidates can be sampled, labelled,
  * classified and written with the table stages. One row per detection, same key; nothing is lost.
  */
-public final class DetectionsAsRows implements StageType<DetectionsAsRows.Config> {
+public final class DetectionsAsRows implements PerRecordStage<DetectionsAsRows.Config> {
   /** The {@code with:} block: the name of the score column. */
   public record Config(@Doc("name of the column holding the detection's score") @Default("score") String scoreColumn)
       implements java.io.Serializable {
@@ -63,16 +59,9 @@ public final class DetectionsAsRows implements StageType<DetectionsAsRows.Config
   }
 
   @Override
-  public PTransform<StageInputs, PCollectionTuple> create(Config config, StageContext ctx) {
+  public RecordFn<Detection, Row> recordFn(Config config, StageContext ctx) {
     String scoreColumn = config.scoreColumn();
-    return new PTransform<>() {
-      @Override
-      public PCollectionTuple expand(StageInputs in) {
-        PCollection<Detection> detections = in.get(0);
-        return detections.apply("AsRows", WithErrors.of(ctx.stageId(), Row.class,
-            (Detection d, Consumer<Row> out) -> out.accept(row(d, scoreColumn))));
-      }
-    };
+    return (Detection d, Consumer<Row> out) -> out.accept(row(d, scoreColumn));
   }
 
   /** The row of one detection: lon, lat, score, then the attributes in their (sorted) order. */

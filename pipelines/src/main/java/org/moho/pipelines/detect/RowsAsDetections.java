@@ -4,27 +4,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.moho.core.data.Detection;
 import org.moho.core.data.Row;
 import org.moho.core.stage.ConfigException;
 import org.moho.core.stage.Default;
 import org.moho.core.stage.Doc;
+import org.moho.core.stage.PerRecordStage;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordException;
 import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.StageContext;
-import org.moho.core.stage.StageInputs;
-import org.moho.core.stage.StageType;
-import org.moho.core.stage.WithErrors;
 
 /**
  * {@code detections.from-rows}: rows (e.g. candidates re-scored by a classifier) back into
  * Detections, so that evaluate.matches, plot.map and geojson.write can take them.
  */
-public final class RowsAsDetections implements StageType<RowsAsDetections.Config> {
+public final class RowsAsDetections implements PerRecordStage<RowsAsDetections.Config> {
   /** The {@code with:} block: which columns hold the score and the position. */
   public record Config(
       @Doc("the numeric column that becomes the detection's score") String score,
@@ -69,14 +64,8 @@ public final class RowsAsDetections implements StageType<RowsAsDetections.Config
   }
 
   @Override
-  public PTransform<StageInputs, PCollectionTuple> create(Config config, StageContext ctx) {
-    return new PTransform<>() {
-      @Override
-      public PCollectionTuple expand(StageInputs in) {
-        PCollection<Row> rows = in.get(0);
-        return rows.apply("AsDetections", WithErrors.of(ctx.stageId(), Detection.class, new ToDetection(config)));
-      }
-    };
+  public RecordFn<Row, Detection> recordFn(Config config, StageContext ctx) {
+    return new ToDetection(config);
   }
 
   static final class ToDetection implements RecordFn<Row, Detection> {

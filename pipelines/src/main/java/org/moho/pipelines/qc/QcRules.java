@@ -25,12 +25,13 @@ import org.moho.core.data.ErrorRecord;
 import org.moho.core.data.FeatureVector;
 import org.moho.core.data.Row;
 import org.moho.core.stage.ConfigException;
+import org.moho.core.stage.PerRecordStage;
 import org.moho.core.stage.Port;
+import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.RecordException;
 import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
 import org.moho.core.stage.StageOutputs;
-import org.moho.core.stage.StageType;
 import org.moho.core.stage.WithErrors;
 
 /**
@@ -54,7 +55,7 @@ import org.moho.core.stage.WithErrors;
  * score rows for one key or a non-numeric score make the vector an error. Vectors that are not
  * seismo.metrics output go to errors.
  */
-public final class QcRules implements StageType<RulesConfig> {
+public final class QcRules implements PerRecordStage<RulesConfig> {
   public static final String SCORES_MISSING = "scores.missing";
   public static final String SCORES_UNMATCHED = "scores.unmatched";
 
@@ -95,26 +96,34 @@ public final class QcRules implements StageType<RulesConfig> {
         """;
   }
 
+  /** Per window when the scores port is not connected (the compiler fuses only then). */
+  @Override
+  public RecordFn<FeatureVector, Row> recordFn(RulesConfig config, StageContext ctx) {
+    return (FeatureVector v, java.util.function.Consumer<Row> out) -> out.accept(scoredRow(config, v, null));
+  }
+
   @Override
   public PTransform<StageInputs, PCollectionTuple> create(RulesConfig config, StageContext ctx) {
-    return new ScoreWindows(ctx.stageId(), config);
+    return new ScoreWindows(ctx.stageId(), config, recordFn(config, ctx));
   }
 
   private static final class ScoreWindows extends PTransform<StageInputs, PCollectionTuple> {
     private final String stageId;
     private final RulesConfig config;
 
-    ScoreWindows(String stageId, RulesConfig config) {
+    private final RecordFn<FeatureVector, Row> rulesOnly;
+
+    ScoreWindows(String stageId, RulesConfig config, RecordFn<FeatureVector, Row> rulesOnly) {
       this.stageId = stageId;
       this.config = config;
+      this.rulesOnly = rulesOnly;
     }
 
     @Override
     public PCollectionTuple expand(StageInputs inputs) {
       PCollection<FeatureVector> metrics = inputs.get(0);
       if (!inputs.present(1)) {
-        return metrics.apply("Score", WithErrors.of(stageId, Row.class,
-            (FeatureVector v, java.util.function.Consumer<Row> out) -> out.accept(scoredRow(config, v, null))));
+        return metrics.apply("Score", WithErrors.of(stageId, Row.class, rulesOnly));
       }
       if (config.aeThreshold() == null) {
         throw new ConfigException("ae_threshold", "is required when the scores input is connected");

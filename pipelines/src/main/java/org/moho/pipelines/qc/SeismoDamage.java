@@ -5,18 +5,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.moho.core.data.FeatureVector;
 import org.moho.core.data.Waveform;
+import org.moho.core.stage.PerRecordStage;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordException;
 import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.StageContext;
-import org.moho.core.stage.StageInputs;
-import org.moho.core.stage.StageType;
-import org.moho.core.stage.WithErrors;
 
 /**
  * {@code seismo.damage}: seeded, documented damage (gap, spikes, clipping, dead channel, gain
@@ -36,7 +31,7 @@ import org.moho.core.stage.WithErrors;
  * with {@code keep_clean}); the output has the input's type. A record with a non-finite sample
  * or shorter than 16 samples goes to errors.
  */
-public abstract class SeismoDamage implements StageType<DamageConfig> {
+public abstract class SeismoDamage implements PerRecordStage<DamageConfig> {
   private final Class<?> type;
 
   private SeismoDamage(Class<?> type) {
@@ -104,26 +99,8 @@ public abstract class SeismoDamage implements StageType<DamageConfig> {
   }
 
   @Override
-  public PTransform<StageInputs, PCollectionTuple> create(DamageConfig config, StageContext ctx) {
-    return new Damage<>(ctx.stageId(), config, type);
-  }
-
-  private static final class Damage<T> extends PTransform<StageInputs, PCollectionTuple> {
-    private final String stageId;
-    private final DamageConfig config;
-    private final Class<T> type;
-
-    Damage(String stageId, DamageConfig config, Class<T> type) {
-      this.stageId = stageId;
-      this.config = config;
-      this.type = type;
-    }
-
-    @Override
-    public PCollectionTuple expand(StageInputs inputs) {
-      PCollection<T> records = inputs.get(0);
-      return records.apply("Damage", WithErrors.of(stageId, type, new DamageFn<>(config, type)));
-    }
+  public RecordFn<?, ?> recordFn(DamageConfig config, StageContext ctx) {
+    return new DamageFn<>(config, type);
   }
 
   record DamageFn<T>(DamageConfig config, Class<T> type) implements RecordFn<T, T> {

@@ -3,17 +3,12 @@ package org.moho.pipelines.qc;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.moho.core.data.FeatureVector;
+import org.moho.core.stage.PerRecordStage;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordException;
 import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.StageContext;
-import org.moho.core.stage.StageInputs;
-import org.moho.core.stage.StageType;
-import org.moho.core.stage.WithErrors;
 
 /**
  * {@code seismo.metrics}: the per-window quality metrics of {@link QcMetrics} as a feature vector.
@@ -30,7 +25,7 @@ import org.moho.core.stage.WithErrors;
  * waveform's identity and attributes) is carried over, so damage labels follow. Records with a
  * non-finite sample, shorter than 65 samples or of another type go to errors.
  */
-public final class SeismoMetrics implements StageType<MetricsConfig> {
+public final class SeismoMetrics implements PerRecordStage<MetricsConfig> {
   /** Metadata key listing the metric names in value order. */
   public static final String NAMES_KEY = "metrics";
 
@@ -73,24 +68,8 @@ public final class SeismoMetrics implements StageType<MetricsConfig> {
   }
 
   @Override
-  public PTransform<StageInputs, PCollectionTuple> create(MetricsConfig config, StageContext ctx) {
-    return new ComputeMetrics(ctx.stageId(), config);
-  }
-
-  private static final class ComputeMetrics extends PTransform<StageInputs, PCollectionTuple> {
-    private final String stageId;
-    private final MetricsConfig config;
-
-    ComputeMetrics(String stageId, MetricsConfig config) {
-      this.stageId = stageId;
-      this.config = config;
-    }
-
-    @Override
-    public PCollectionTuple expand(StageInputs inputs) {
-      PCollection<Object> records = inputs.get(0);
-      return records.apply("Metrics", WithErrors.of(stageId, FeatureVector.class, new MetricsFn(config.settings())));
-    }
+  public RecordFn<Object, FeatureVector> recordFn(MetricsConfig config, StageContext ctx) {
+    return new MetricsFn(config.settings());
   }
 
   private record MetricsFn(QcMetrics.Settings settings) implements RecordFn<Object, FeatureVector> {

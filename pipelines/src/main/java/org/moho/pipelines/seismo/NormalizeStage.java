@@ -2,18 +2,13 @@ package org.moho.pipelines.seismo;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.moho.core.data.FeatureVector;
 import org.moho.core.data.Waveform;
+import org.moho.core.stage.PerRecordStage;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordException;
 import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.StageContext;
-import org.moho.core.stage.StageInputs;
-import org.moho.core.stage.StageType;
-import org.moho.core.stage.WithErrors;
 
 /**
  * What {@code normalize} (feature vectors) and {@code seismo.normalize} (waveforms) share: each
@@ -21,7 +16,7 @@ import org.moho.core.stage.WithErrors;
  * are all equal sent to errors as {@link Normalization#DEAD}. The two stages differ only in the
  * element type (and so in how a record's values are read and written back).
  */
-abstract class NormalizeStage<T> implements StageType<NormalizeConfig> {
+abstract class NormalizeStage<T> implements PerRecordStage<NormalizeConfig> {
   private final Class<T> type;
   private final String port;
 
@@ -46,26 +41,8 @@ abstract class NormalizeStage<T> implements StageType<NormalizeConfig> {
   }
 
   @Override
-  public PTransform<StageInputs, PCollectionTuple> create(NormalizeConfig config, StageContext ctx) {
-    return new Scale<>(ctx.stageId(), config.mode(), type);
-  }
-
-  private static final class Scale<T> extends PTransform<StageInputs, PCollectionTuple> {
-    private final String stageId;
-    private final Normalization.Mode mode;
-    private final Class<T> type;
-
-    Scale(String stageId, Normalization.Mode mode, Class<T> type) {
-      this.stageId = stageId;
-      this.mode = mode;
-      this.type = type;
-    }
-
-    @Override
-    public PCollectionTuple expand(StageInputs inputs) {
-      PCollection<T> records = inputs.get(0);
-      return records.apply("Normalize", WithErrors.of(stageId, type, new ScaleFn<>(mode, type)));
-    }
+  public RecordFn<T, T> recordFn(NormalizeConfig config, StageContext ctx) {
+    return new ScaleFn<>(config.mode(), type);
   }
 
   private record ScaleFn<T>(Normalization.Mode mode, Class<T> type) implements RecordFn<T, T> {

@@ -2,20 +2,15 @@ package org.moho.pipelines.seismo;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.moho.core.data.Waveform;
+import org.moho.core.stage.PerRecordStage;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordException;
 import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.StageContext;
-import org.moho.core.stage.StageInputs;
-import org.moho.core.stage.StageType;
-import org.moho.core.stage.WithErrors;
 
 /** {@code seismo.preprocess}: demean, detrend, taper, filter, resample and cut waveforms, in a configured order. */
-public final class SeismoPreprocess implements StageType<PreprocessConfig> {
+public final class SeismoPreprocess implements PerRecordStage<PreprocessConfig> {
   @Override
   public String description() {
     return "Applies processing steps to each waveform in the order listed: demean, linear detrend, cosine "
@@ -60,25 +55,8 @@ public final class SeismoPreprocess implements StageType<PreprocessConfig> {
   }
 
   @Override
-  public PTransform<StageInputs, PCollectionTuple> create(PreprocessConfig config, StageContext ctx) {
-    return new Preprocess(ctx.stageId(), new Preprocessor(config.steps()));
-  }
-
-  /** The composite: one {@link WithErrors} over the preprocessor. */
-  private static final class Preprocess extends PTransform<StageInputs, PCollectionTuple> {
-    private final String stageId;
-    private final Preprocessor preprocessor;
-
-    Preprocess(String stageId, Preprocessor preprocessor) {
-      this.stageId = stageId;
-      this.preprocessor = preprocessor;
-    }
-
-    @Override
-    public PCollectionTuple expand(StageInputs inputs) {
-      PCollection<Waveform> waveforms = inputs.get(0);
-      return waveforms.apply("Preprocess", WithErrors.of(stageId, Waveform.class, new PreprocessFn(preprocessor)));
-    }
+  public RecordFn<Waveform, Waveform> recordFn(PreprocessConfig config, StageContext ctx) {
+    return new PreprocessFn(new Preprocessor(config.steps()));
   }
 
   private record PreprocessFn(Preprocessor preprocessor) implements RecordFn<Waveform, Waveform> {

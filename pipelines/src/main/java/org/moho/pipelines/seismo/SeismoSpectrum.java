@@ -4,21 +4,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.moho.core.data.FeatureVector;
 import org.moho.core.data.Waveform;
+import org.moho.core.stage.PerRecordStage;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordException;
 import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.StageContext;
-import org.moho.core.stage.StageInputs;
-import org.moho.core.stage.StageType;
-import org.moho.core.stage.WithErrors;
 
 /** {@code seismo.spectrum}: binned amplitude or power spectra of waveforms or windows. */
-public final class SeismoSpectrum implements StageType<SpectrumConfig> {
+public final class SeismoSpectrum implements PerRecordStage<SpectrumConfig> {
   @Override
   public String description() {
     return "Turns each waveform, or each window from seismo.windows (a feature vector whose metadata holds "
@@ -57,24 +52,8 @@ public final class SeismoSpectrum implements StageType<SpectrumConfig> {
   }
 
   @Override
-  public PTransform<StageInputs, PCollectionTuple> create(SpectrumConfig config, StageContext ctx) {
-    return new Spectra(ctx.stageId(), config);
-  }
-
-  private static final class Spectra extends PTransform<StageInputs, PCollectionTuple> {
-    private final String stageId;
-    private final SpectrumConfig config;
-
-    Spectra(String stageId, SpectrumConfig config) {
-      this.stageId = stageId;
-      this.config = config;
-    }
-
-    @Override
-    public PCollectionTuple expand(StageInputs inputs) {
-      PCollection<Object> records = inputs.get(0);
-      return records.apply("Spectrum", WithErrors.of(stageId, FeatureVector.class, new SpectrumFn(config.settings())));
-    }
+  public RecordFn<Object, FeatureVector> recordFn(SpectrumConfig config, StageContext ctx) {
+    return new SpectrumFn(config.settings());
   }
 
   private record SpectrumFn(Spectrum.Settings settings) implements RecordFn<Object, FeatureVector> {

@@ -22,6 +22,8 @@ import org.moho.core.data.Patch;
 import org.moho.core.data.RecordBatch;
 import org.moho.core.data.Row;
 import org.moho.core.data.RowBatch;
+import org.moho.core.graph.FusedStages;
+import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageOutputs;
 import org.moho.models.autoencoder.AutoencoderConfig;
 import org.moho.models.autoencoder.AutoencoderTrainer;
@@ -30,7 +32,10 @@ import org.moho.models.bundle.ModelBundle;
 import org.moho.pipelines.batch.BatchRecords;
 import org.moho.pipelines.batch.UnbatchRows;
 
-/** batch → autoencoder.score-batches → unbatch gives what autoencoder.score gives, on real bathymetry patches. */
+/**
+ * batch → autoencoder.score-batches → unbatch gives what autoencoder.score gives, on real bathymetry
+ * patches, whether the last two run as two steps or fused into one.
+ */
 class BatchedScoringTest {
 
   @Test
@@ -58,6 +63,18 @@ class BatchedScoringTest {
     PCollectionTuple rows = AutoencoderStagesTest.apply("rows", new UnbatchRows(), new UnbatchRows.Config(), tmp,
         StageOutputs.<RowBatch>main(scored));
 
+    // the same two stages as one step, as `moho run` compiles a chain of per-record stages
+    FusedStages chain = FusedStages.of(List.of("fscored", "frows"), List.of(
+        new ScoreAutoencoderBatches().recordFn(new ScoreAutoencoderBatches.Config(model, false, false),
+            new StageContext("fscored", tmp, tmp, false)),
+        new UnbatchRows().recordFn(new UnbatchRows.Config(), new StageContext("frows", tmp, tmp, false))), Row.class);
+    PCollectionTuple fused = StageOutputs.<Object>main(batches).apply("fused", chain);
+    AutoencoderStagesTest.assertExactly(StageOutputs.errors(chain.stageOutputs(fused, 0)),
+        ErrorRecord.of("fscored", records.get(300).key(),
+            "has 36 values but the model " + model + " takes 64: use the same window or patch size as in training"),
+        ErrorRecord.of("fscored", "nan-patch", "value 5 is NaN; the model needs finite values"));
+    assertNone(StageOutputs.errors(chain.stageOutputs(fused, 1)));
+
     PAssert.that(StageOutputs.<RecordBatch>main(batches)).satisfies(bs -> {
       int n = 0;
       for (RecordBatch b : bs) {
@@ -81,7 +98,8 @@ class BatchedScoringTest {
       Patch q = patches.get(i);
       expected.put(q.key(), new double[] {q.lon(), q.lat(), direct.mse()[i], direct.e()[i]});
     }
-    for (PCollection<Row> out : List.of(StageOutputs.<Row>main(single), StageOutputs.<Row>main(rows))) {
+    for (PCollection<Row> out : List.of(StageOutputs.<Row>main(single), StageOutputs.<Row>main(rows),
+        StageOutputs.<Row>main(chain.stageOutputs(fused, 1)))) {
       PAssert.that(out).satisfies(rs -> {
         int n = 0;
         for (Row r : rs) {
