@@ -94,8 +94,8 @@ final class BeamScoring {
       long counted = 0;
       for (int r = -1; r < runs; r++) {
         Pipeline p = Pipeline.create(options(flink, objectReuse));
-        PCollection<Integer> ids = p.apply(Create.of(IntStream.range(0, PASSES * chunks).map(i -> i % chunks).boxed().toList()));
-        if (!Boolean.getBoolean("moho.bench.noreshuffle")) ids = ids.apply(Reshuffle.viaRandomKey());
+        PCollection<Integer> ids = p.apply(Create.of(IntStream.range(0, PASSES * chunks).map(i -> i % chunks).boxed().toList()))
+            .apply(Reshuffle.viaRandomKey());
         PCollection<?> out;
         if (layout == Layout.FUSED) {
           FusedStages chain = FusedStages.of(List.of("read", "score"), List.of(new ReadChunk(file.toString()),
