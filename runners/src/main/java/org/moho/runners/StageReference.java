@@ -2,6 +2,7 @@ package org.moho.runners;
 
 import java.util.List;
 import org.moho.core.stage.ConfigBinder;
+import org.moho.core.stage.PerRecordStage;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.StageRegistry;
 import org.moho.core.stage.StageType;
@@ -23,7 +24,9 @@ final class StageReference {
       StageType<?> t = registry.find(name).orElseThrow();
       b.append("\n## ").append(name).append("\n\n").append(t.description()).append("\n\n");
       b.append("- input: ").append(inputs(t.inputs())).append("\n");
-      b.append("- output: `").append(t.output().getSimpleName()).append("` (and `errors`)\n\n");
+      b.append("- output: `").append(t.output().getSimpleName()).append("` (and `errors`)\n");
+      if (t instanceof PerRecordStage) b.append("- runs per record when it reads only its first input: it then fuses with the per-record stages next to it\n");
+      b.append("\n");
       b.append("| key | type | default | meaning |\n|---|---|---|---|\n");
       for (ConfigBinder.KeyDoc k : ConfigBinder.describeKeys(t.configType())) {
         b.append("| `").append(k.key()).append("` | ").append(k.type()).append(" | ")
