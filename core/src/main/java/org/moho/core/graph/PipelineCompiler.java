@@ -56,29 +56,11 @@ public final class PipelineCompiler {
         ports.add(ups.size() == 1 ? ups.get(0) : flatten(node.id(), ups));
       }
       StageInputs inputs = new StageInputs(pipeline, ports);
-      List<StageNode> chain = new ArrayList<>();
-      List<RecordFn<?, ?>> fns = new ArrayList<>();
-      for (StageNode n = node; n != null && recordFn(n, graph, distributed) != null; n = next(graph, n)) {
-        chain.add(n);
-        fns.add(recordFn(n, graph, distributed));
-      }
+      List<StageNode> chain = chainFrom(graph, node, distributed);
       if (chain.isEmpty()) {
-        PTransform<StageInputs, PCollectionTuple> transform = create(node.type(), node.config(), context(graph, node, distributed));
-        PCollectionTuple out = Pipeline.applyTransform(node.id(), inputs, transform);
-        outputs.put(node.id(), out);
-        StageOutputs.main(out).apply(node.id() + "-count-out", ParDo.of(new CountFn<>(node.id(), "out")));
-        StageOutputs.errors(out).apply(node.id() + "-count-errors", ParDo.of(new CountFn<>(node.id(), "errors")));
+        applyStage(graph, node, inputs, distributed, outputs);
       } else {
-        StageNode last = chain.get(chain.size() - 1);
-        FusedStages fused = FusedStages.of(chain.stream().map(StageNode::id).toList(), fns, recordOutput(last));
-        PCollectionTuple out = Pipeline.applyTransform(String.join("+", chain.stream().map(StageNode::id).toList()), inputs,
-            new PTransform<StageInputs, PCollectionTuple>() {
-              @Override
-              public PCollectionTuple expand(StageInputs in) {
-                return in.<Object>get(0).apply(fused);
-              }
-            });
-        for (int i = 0; i < chain.size(); i++) outputs.put(chain.get(i).id(), fused.stageOutputs(out, i));
+        applyChain(graph, chain, inputs, distributed, outputs);
       }
       for (StageNode n : chain.isEmpty() ? List.of(node) : chain) {
         if (graph.consumers(n.id(), true).isEmpty()) {
@@ -89,6 +71,38 @@ public final class PipelineCompiler {
       }
     }
     return outputs;
+  }
+
+  /** One stage's own transform, its outputs counted by two more steps. */
+  private static void applyStage(PipelineGraph graph, StageNode node, StageInputs inputs, boolean distributed,
+      Map<String, PCollectionTuple> outputs) {
+    PTransform<StageInputs, PCollectionTuple> transform = create(node.type(), node.config(), context(graph, node, distributed));
+    PCollectionTuple out = Pipeline.applyTransform(node.id(), inputs, transform);
+    outputs.put(node.id(), out);
+    StageOutputs.main(out).apply(node.id() + "-count-out", ParDo.of(new CountFn<>(node.id(), "out")));
+    StageOutputs.errors(out).apply(node.id() + "-count-errors", ParDo.of(new CountFn<>(node.id(), "errors")));
+  }
+
+  /** A chain of per-record stages as one step, which counts each stage's outputs itself. */
+  private static void applyChain(PipelineGraph graph, List<StageNode> chain, StageInputs inputs, boolean distributed,
+      Map<String, PCollectionTuple> outputs) {
+    List<String> ids = chain.stream().map(StageNode::id).toList();
+    List<RecordFn<?, ?>> fns = chain.stream().<RecordFn<?, ?>>map(n -> recordFn(n, graph, distributed)).toList();
+    FusedStages fused = FusedStages.of(ids, fns, recordOutput(chain.get(chain.size() - 1)));
+    PCollectionTuple out = Pipeline.applyTransform(String.join("+", ids), inputs, new PTransform<StageInputs, PCollectionTuple>() {
+      @Override
+      public PCollectionTuple expand(StageInputs in) {
+        return in.<Object>get(0).apply(fused);
+      }
+    });
+    for (int i = 0; i < chain.size(); i++) outputs.put(ids.get(i), fused.stageOutputs(out, i));
+  }
+
+  /** The per-record stages from {@code node} on that run as one step; empty when {@code node} is not one. */
+  private static List<StageNode> chainFrom(PipelineGraph graph, StageNode node, boolean distributed) {
+    List<StageNode> chain = new ArrayList<>();
+    for (StageNode n = node; n != null && recordFn(n, graph, distributed) != null; n = next(graph, n)) chain.add(n);
+    return chain;
   }
 
   private static StageContext context(PipelineGraph graph, StageNode node, boolean distributed) {
