@@ -56,13 +56,13 @@ public final class PipelineCompiler {
         ports.add(ups.size() == 1 ? ups.get(0) : flatten(node.id(), ups));
       }
       StageInputs inputs = new StageInputs(pipeline, ports);
-      List<StageNode> chain = chainFrom(graph, node, distributed);
+      List<Link> chain = chainFrom(graph, node, distributed);
       if (chain.isEmpty()) {
         applyStage(graph, node, inputs, distributed, outputs);
       } else {
-        applyChain(graph, chain, inputs, distributed, outputs);
+        applyChain(chain, inputs, outputs);
       }
-      for (StageNode n : chain.isEmpty() ? List.of(node) : chain) {
+      for (StageNode n : chain.isEmpty() ? List.of(node) : chain.stream().map(Link::node).toList()) {
         if (graph.consumers(n.id(), true).isEmpty()) {
           StageOutputs.errors(outputs.get(n.id()))
               .apply(n.id() + "-errors-json", MapElements.into(TypeDescriptors.strings()).via(ErrorJson::toJson))
@@ -84,11 +84,10 @@ public final class PipelineCompiler {
   }
 
   /** A chain of per-record stages as one step, which counts each stage's outputs itself. */
-  private static void applyChain(PipelineGraph graph, List<StageNode> chain, StageInputs inputs, boolean distributed,
-      Map<String, PCollectionTuple> outputs) {
-    List<String> ids = chain.stream().map(StageNode::id).toList();
-    List<RecordFn<?, ?>> fns = chain.stream().<RecordFn<?, ?>>map(n -> recordFn(n, graph, distributed)).toList();
-    FusedStages fused = FusedStages.of(ids, fns, recordOutput(chain.get(chain.size() - 1)));
+  private static void applyChain(List<Link> chain, StageInputs inputs, Map<String, PCollectionTuple> outputs) {
+    List<String> ids = chain.stream().map(l -> l.node().id()).toList();
+    List<RecordFn<?, ?>> fns = chain.stream().<RecordFn<?, ?>>map(Link::fn).toList();
+    FusedStages fused = FusedStages.of(ids, fns, recordOutput(chain.get(chain.size() - 1).node()));
     PCollectionTuple out = Pipeline.applyTransform(String.join("+", ids), inputs, new PTransform<StageInputs, PCollectionTuple>() {
       @Override
       public PCollectionTuple expand(StageInputs in) {
@@ -98,10 +97,17 @@ public final class PipelineCompiler {
     for (int i = 0; i < chain.size(); i++) outputs.put(ids.get(i), fused.stageOutputs(out, i));
   }
 
+  /** A stage of a chain with its per-record function. */
+  private record Link(StageNode node, RecordFn<?, ?> fn) {}
+
   /** The per-record stages from {@code node} on that run as one step; empty when {@code node} is not one. */
-  private static List<StageNode> chainFrom(PipelineGraph graph, StageNode node, boolean distributed) {
-    List<StageNode> chain = new ArrayList<>();
-    for (StageNode n = node; n != null && recordFn(n, graph, distributed) != null; n = next(graph, n)) chain.add(n);
+  private static List<Link> chainFrom(PipelineGraph graph, StageNode node, boolean distributed) {
+    List<Link> chain = new ArrayList<>();
+    for (StageNode n = node; n != null; n = next(graph, n)) {
+      RecordFn<?, ?> fn = recordFn(n, graph, distributed);
+      if (fn == null) break;
+      chain.add(new Link(n, fn));
+    }
     return chain;
   }
 

@@ -4,22 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.runners.TransformHierarchy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moho.core.run.PipelineRun;
 import org.moho.core.run.RunReport;
-import org.moho.core.spec.SpecLoader;
-import org.moho.core.stage.StageRegistry;
+import org.moho.core.testing.TestSpecs;
 
 /**
  * Chains of per-record stages run as one step, with each stage's outputs, errors and counts as
@@ -29,10 +24,7 @@ class FusedStagesTest {
   @TempDir Path tmp;
 
   private PipelineGraph graph(String yaml, Path out) throws Exception {
-    Path spec = tmp.resolve("spec.yaml");
-    Files.writeString(spec, yaml);
-    return new GraphBuilder(StageRegistry.discover(getClass().getClassLoader()))
-        .build(new SpecLoader().load(spec), Map.of(), out, Map.of(), tmp);
+    return TestSpecs.graph(tmp, yaml, out);
   }
 
   /** The names of the pipeline's top-level steps, as the compiler applies them. */
@@ -51,8 +43,7 @@ class FusedStagesTest {
   }
 
   private static RunReport run(PipelineGraph g) throws Exception {
-    return new PipelineRun(g, PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create(), "direct", false)
-        .execute(new PrintWriter(new StringWriter()));
+    return TestSpecs.runDirect(g);
   }
 
   @Test

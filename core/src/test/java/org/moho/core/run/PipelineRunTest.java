@@ -6,32 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.moho.core.graph.GraphBuilder;
-import org.moho.core.graph.PipelineGraph;
-import org.moho.core.spec.SpecLoader;
-import org.moho.core.stage.StageRegistry;
+import org.moho.core.testing.TestSpecs;
 
 /** A spec compiled to Beam and run on the DirectRunner: counts, errors files and run.json. */
 class PipelineRunTest {
   @TempDir Path tmp;
 
   private RunReport run(String yaml, Path out) throws Exception {
-    Path spec = tmp.resolve("spec.yaml");
-    Files.writeString(spec, yaml);
-    PipelineGraph g = new GraphBuilder(StageRegistry.discover(getClass().getClassLoader()))
-        .build(new SpecLoader().load(spec), Map.of(), out, Map.of(), tmp);
-    PipelineOptions options = PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create();
-    return new PipelineRun(g, options, "direct", false).execute(new PrintWriter(new StringWriter()));
+    return TestSpecs.runDirect(TestSpecs.graph(tmp, yaml, out));
   }
 
   @Test
