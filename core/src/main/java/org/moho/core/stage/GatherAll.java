@@ -3,7 +3,6 @@ package org.moho.core.stage;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
@@ -37,6 +36,6 @@ public final class GatherAll<T> extends PTransform<PCollection<T>, PCollection<K
     return input
         .apply("OneKey", WithKeys.<String, T>of(key).withKeyType(TypeDescriptors.strings()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), coder))
-        .apply("Gather", GroupByKey.create());
+        .apply("Gather", Gather.byKey());
   }
 }

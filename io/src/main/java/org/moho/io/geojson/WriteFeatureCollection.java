@@ -16,7 +16,6 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -26,6 +25,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.moho.core.data.Row;
 import org.moho.core.files.AtomicFiles;
+import org.moho.core.stage.Gather;
 
 /**
  * Gathers features (sort key, feature JSON) into one RFC 7946 FeatureCollection file, written
@@ -58,7 +58,7 @@ final class WriteFeatureCollection extends PTransform<PCollection<Feature>, PCol
         .apply("EmptyMarker", Create.of(KV.of(target, MARKER)).withCoder(pairs));
     return PCollectionList.of(keyed).and(marker)
         .apply("WithMarker", Flatten.pCollections())
-        .apply("Gather", GroupByKey.create())
+        .apply("Gather", Gather.byKey())
         .apply("Write", ParDo.of(new WriteFn(name)))
         .setCoder(SerializableCoder.of(Row.class));
   }

@@ -10,7 +10,6 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
@@ -23,6 +22,7 @@ import org.moho.core.data.ErrorRecord;
 import org.moho.core.data.GridTile;
 import org.moho.core.data.Row;
 import org.moho.core.files.AtomicFiles;
+import org.moho.core.stage.Gather;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
@@ -96,7 +96,7 @@ public final class GridWrite implements StageType<GridWriteConfig> {
           .apply("Destination", WithKeys.of((GridTile t) -> GridWriteConfig.destination(template, t.source()))
               .withKeyType(TypeDescriptors.strings()))
           .setCoder(KvCoder.of(StringUtf8Coder.of(), WithErrors.coder(tiles, GridTile.class)))
-          .apply("Gather", GroupByKey.create())
+          .apply("Gather", Gather.byKey())
           .apply("Write", ParDo.of(new WriteFile(config.format(), config.title(), stageId))
               .withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS)));
       PCollection<Row> rows = written.get(StageOutputs.<Row>main());

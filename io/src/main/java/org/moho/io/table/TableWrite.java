@@ -19,7 +19,6 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
@@ -30,6 +29,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.moho.core.data.ErrorRecord;
 import org.moho.core.data.Row;
 import org.moho.core.files.AtomicFiles;
+import org.moho.core.stage.Gather;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
@@ -85,7 +85,7 @@ public final class TableWrite implements StageType<TableWriteConfig> {
         PCollection<Row> written = rows
             .apply("OneFile", WithKeys.<String, Row>of(config.path().toString()).withKeyType(TypeDescriptors.strings()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), WithErrors.coder(rows, Row.class)))
-            .apply("Gather", GroupByKey.create())
+            .apply("Gather", Gather.byKey())
             .apply("Write", ParDo.of(new WriteFn(config)))
             .setCoder(WithErrors.coder(rows, Row.class));
         PCollection<ErrorRecord> none = in.getPipeline().apply("NoErrors", Create.empty(WithErrors.coder(rows, ErrorRecord.class)));

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
@@ -30,6 +29,7 @@ import org.moho.core.data.Row;
 import org.moho.core.stage.ConfigException;
 import org.moho.core.stage.Default;
 import org.moho.core.stage.Doc;
+import org.moho.core.stage.Gather;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
@@ -180,7 +180,7 @@ public final class TrainAutoencoder implements StageType<TrainAutoencoder.Config
       PCollection<KeyedValues> data = inputs.get(0);
       PCollectionTuple out = data
           .apply("OneKey", WithKeys.<String, KeyedValues>of("all").withKeyType(TypeDescriptors.strings()))
-          .apply("Gather", GroupByKey.create())
+          .apply("Gather", Gather.byKey())
           .apply("Train", ParDo.of(new TrainFn(stageId, config.withoutPath(), path.toString()))
               .withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS)));
       out.get(StageOutputs.<Row>main()).setCoder(WithErrors.coder(data, Row.class));

@@ -12,7 +12,6 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
@@ -21,6 +20,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.moho.core.data.ErrorRecord;
 import org.moho.core.data.Row;
+import org.moho.core.stage.Gather;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
@@ -73,7 +73,7 @@ public final class GlassCurves implements StageType<GlassCurvesConfig> {
             .apply("ByMelt", WithKeys.of((Row r) -> String.valueOf(r.get(nameColumn)))
                 .withKeyType(TypeDescriptors.strings()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Row.class)))
-            .apply("Group", GroupByKey.create())
+            .apply("Group", Gather.byKey())
             .apply("Draw", source.parDo(new CurveFn(new Settings(config.folder().toString(), config.fromK(), config.toK(),
                 config.steps(), config.temperatureColumn(), config.measuredColumn()), ctx.stageId(), source)));
         out.get(StageOutputs.<Row>main()).setCoder(WithErrors.coder(rows, Row.class));

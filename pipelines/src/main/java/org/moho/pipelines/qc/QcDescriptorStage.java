@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
@@ -17,6 +16,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.moho.core.data.FeatureVector;
+import org.moho.core.stage.Gather;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordException;
 import org.moho.core.stage.RecordFn;
@@ -110,7 +110,7 @@ public final class QcDescriptorStage implements StageType<QcDescriptorStage.Conf
       PCollection<FeatureVector> described = valid
           .apply("ByChannel", WithKeys.of(QcDescriptorStage::channel).withKeyType(TypeDescriptors.strings()))
           .setCoder(KvCoder.of(StringUtf8Coder.of(), WithErrors.coder(metrics, FeatureVector.class)))
-          .apply("Gather", GroupByKey.create())
+          .apply("Gather", Gather.byKey())
           .apply("Describe", ParDo.of(new DescribeChannelFn()));
       described.setCoder(WithErrors.coder(metrics, FeatureVector.class));
       return StageOutputs.of(described, StageOutputs.errors(checked));
