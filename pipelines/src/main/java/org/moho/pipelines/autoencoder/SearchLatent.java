@@ -8,7 +8,6 @@ import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -19,6 +18,7 @@ import org.moho.core.data.Row;
 import org.moho.core.stage.ConfigException;
 import org.moho.core.stage.Default;
 import org.moho.core.stage.Doc;
+import org.moho.core.stage.ListView;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.StageContext;
 import org.moho.core.stage.StageInputs;
@@ -86,7 +86,7 @@ public final class SearchLatent implements StageType<SearchLatent.Config> {
       @Override
       public PCollectionTuple expand(StageInputs inputs) {
         PCollection<FeatureVector> queries = inputs.get(0);
-        PCollectionView<List<FeatureVector>> collection = inputs.<FeatureVector>get(1).apply("Collection", View.asList());
+        PCollectionView<List<FeatureVector>> collection = inputs.<FeatureVector>get(1).apply("Collection", ListView.of());
         PCollectionTuple out = queries.apply("Search", ParDo.of(new SearchFn(stageId, config, collection))
             .withSideInputs(collection)
             .withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS)));

@@ -5,7 +5,6 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -16,6 +15,7 @@ import org.moho.core.data.Row;
 import org.moho.core.stage.ConfigException;
 import org.moho.core.stage.Default;
 import org.moho.core.stage.Doc;
+import org.moho.core.stage.ListView;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordException;
 import org.moho.core.stage.StageContext;
@@ -96,7 +96,7 @@ public final class CatalogueLabel implements StageType<CatalogueLabel.Config> {
                 out.accept(CataloguePoint.of(r, config.catalogueLonColumn(), config.catalogueLatColumn()))));
         PCollectionView<List<CataloguePoint>> catalogue = positions.get(StageOutputs.<CataloguePoint>main())
             .setCoder(SerializableCoder.of(CataloguePoint.class))
-            .apply("Catalogue", View.asList());
+            .apply("Catalogue", ListView.of());
         PCollectionTuple labelled = rows.apply("Label", ParDo.of(new LabelFn(id, config, catalogue))
             .withSideInputs(catalogue)
             .withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS)));

@@ -13,11 +13,11 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.moho.core.data.Row;
+import org.moho.core.stage.ListView;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordException;
 import org.moho.core.stage.RecordFn;
@@ -90,7 +90,7 @@ public final class EvaluateBinary implements StageType<BinaryConfig> {
     public PCollectionTuple expand(StageInputs inputs) {
       PCollectionTuple labelled = inputs.<Row>get(0).apply("Label",
           WithErrors.of(stageId, Labelled.class, new LabelFn(config.score(), config.label(), config.groupBy())));
-      PCollectionView<List<Labelled>> all = StageOutputs.<Labelled>main(labelled).apply("All", View.asList());
+      PCollectionView<List<Labelled>> all = StageOutputs.<Labelled>main(labelled).apply("All", ListView.of());
       PCollection<Row> rows = inputs.getPipeline()
           .apply("Once", Create.of("evaluate").withCoder(StringUtf8Coder.of()))
           .apply("Evaluate", ParDo.of(new EvaluateFn(stageId, config.settings(), report, all)).withSideInputs(all));

@@ -28,6 +28,7 @@ import org.moho.core.data.ErrorRecord;
 import org.moho.core.data.GridTile;
 import org.moho.core.data.Registration;
 import org.moho.core.data.Row;
+import org.moho.core.stage.ListView;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordException;
 import org.moho.core.stage.RecordFn;
@@ -104,8 +105,8 @@ public final class EvaluateMatches implements StageType<MatchesConfig> {
           WithErrors.of(stageId, Detection.class, new CheckDetection()));
       PCollectionTuple sites = inputs.<Row>get(1).apply("ReadCatalogue",
           WithErrors.of(stageId, Site.class, new SiteFn(config.lonColumn(), config.latColumn())));
-      PCollectionView<List<Detection>> detView = StageOutputs.<Detection>main(dets).apply("Detections", View.asList());
-      PCollectionView<List<Site>> siteView = StageOutputs.<Site>main(sites).apply("Catalogue", View.asList());
+      PCollectionView<List<Detection>> detView = StageOutputs.<Detection>main(dets).apply("Detections", ListView.of());
+      PCollectionView<List<Site>> siteView = StageOutputs.<Site>main(sites).apply("Catalogue", ListView.of());
       PCollection<Region> region;
       if (config.region() != null) {
         List<Double> r = config.region();

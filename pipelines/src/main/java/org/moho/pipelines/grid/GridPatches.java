@@ -14,7 +14,6 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Top;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -26,6 +25,7 @@ import org.moho.core.data.ErrorRecord;
 import org.moho.core.data.GridTile;
 import org.moho.core.data.Patch;
 import org.moho.core.data.Row;
+import org.moho.core.stage.ListView;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordFn;
 import org.moho.core.stage.StageContext;
@@ -108,7 +108,7 @@ public final class GridPatches implements StageType<PatchConfig> {
         PCollectionTuple positions = rows.apply("Positions", WithErrors.of(id, CataloguePoint.class, new ToPoint(config)));
         PCollection<CataloguePoint> points = positions.get(StageOutputs.<CataloguePoint>main())
             .setCoder(SerializableCoder.of(CataloguePoint.class));
-        PCollectionView<List<CataloguePoint>> catalogue = points.apply("Catalogue", View.asList());
+        PCollectionView<List<CataloguePoint>> catalogue = points.apply("Catalogue", ListView.of());
         PCollectionTuple cut = tiles.apply("CutAroundCentres", ParDo.of(new CentredFn(id, config, catalogue))
             .withSideInputs(catalogue)
             .withOutputTags(StageOutputs.<Patch>main(), TupleTagList.of(StageOutputs.ERRORS).and(NEGATIVES)));

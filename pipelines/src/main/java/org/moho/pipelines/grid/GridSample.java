@@ -6,7 +6,6 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -17,6 +16,7 @@ import org.moho.core.data.Row;
 import org.moho.core.stage.ConfigException;
 import org.moho.core.stage.Default;
 import org.moho.core.stage.Doc;
+import org.moho.core.stage.ListView;
 import org.moho.core.stage.Port;
 import org.moho.core.stage.RecordException;
 import org.moho.core.stage.StageContext;
@@ -88,7 +88,7 @@ public final class GridSample implements StageType<GridSample.Config> {
       public PCollectionTuple expand(StageInputs in) {
         PCollection<Row> rows = in.get(0);
         PCollection<GridTile> tiles = in.get(1);
-        PCollectionView<List<GridTile>> grid = tiles.apply("Grid", View.asList());
+        PCollectionView<List<GridTile>> grid = tiles.apply("Grid", ListView.of());
         PCollectionTuple sampled = rows.apply("Sample", ParDo.of(new SampleFn(id, config, grid))
             .withSideInputs(grid)
             .withOutputTags(StageOutputs.<Row>main(), TupleTagList.of(StageOutputs.ERRORS)));
