@@ -40,9 +40,14 @@ public final class ListView<T> extends PTransform<PCollection<T>, PCollectionVie
         .apply("AsList", View.<List<T>>asSingleton().withDefaultValue(List.of()));
   }
 
+  /** The gathered group as the list: Gather already hands it over as one, so it is not copied again. */
   private static final class ToListFn<T> extends DoFn<KV<String, Iterable<T>>, List<T>> {
     @ProcessElement
     public void process(@Element KV<String, Iterable<T>> all, OutputReceiver<List<T>> out) {
+      if (all.getValue() instanceof List<T> list) {
+        out.output(list);
+        return;
+      }
       List<T> list = new ArrayList<>();
       all.getValue().forEach(list::add);
       out.output(list);
