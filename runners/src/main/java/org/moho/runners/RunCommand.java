@@ -46,6 +46,7 @@ final class RunCommand implements Callable<Integer> {
         + "; output in " + graph.outFolder());
     boolean distributed = runnerOptions.runner != RunnerKind.DIRECT;
     if (distributed) out.println(PipelineOptionsBuilder.placement(runnerOptions, options));
+    else if (!DirectRunnerTranslationCache.inUse()) err.println(DirectRunnerTranslationCache.NOT_IN_USE);
     try {
       RunReport report = new PipelineRun(graph, options, runnerOptions.runner.toString(), distributed).execute(out);
       out.flush();
