@@ -64,9 +64,10 @@ import org.moho.pipelines.autoencoder.ScoreAutoencoderBatches;
  *       {@link ReadChunk} and the stage's own {@link ScoreAutoencoderBatches.ScoreBatch}.
  * </ul>
  * The first two also without the stage, to show what reading and the runner cost alone. Chunks of 10,000
- * records: the DirectRunner re-translates every ParDo to its protobuf form for each bundle
- * (ParDoEvaluatorFactory → ParDoTranslation.getParDoPayload, several ms each), so that bundles of
- * 1,000 records cost ~10 µs per record in that alone. DirectRunner options as {@code moho run}
+ * records, as a reader of 10 MB files gives: the DirectRunner's cost per bundle is fixed (Beam's own
+ * ParDoEvaluatorFactory re-translates every ParDo to its protobuf form for each bundle, several ms;
+ * moho-runners' copy of that class, first on this module's classpath, does it once per step; put
+ * beam-runners-direct-java's jar first on the classpath to measure Beam's). DirectRunner options as {@code moho run}
  * sets them outside tests (immutability and encodability checks off, target parallelism =
  * cores); Flink as {@code moho run --runner flink} sets it (embedded [local], parallelism =
  * cores), and once more with object reuse and faster copy on. System properties
