@@ -179,10 +179,14 @@ public final class TableWrite implements StageType<TableWriteConfig> {
         int si = i, sj = j;
         while (i < a.length() && Character.isDigit(a.charAt(i))) i++;
         while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
-        String na = a.substring(si, i).replaceFirst("^0+(?=.)", ""), nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
-        if (na.length() != nb.length()) return Integer.compare(na.length(), nb.length());
-        int c = na.compareTo(nb);
-        if (c != 0) return c;
+        // the runs without their leading zeros (a run of zeros keeps one), compared by length,
+        // then digit by digit; in place, since a sort makes this comparison ~n·log n times
+        while (si < i - 1 && a.charAt(si) == '0') si++;
+        while (sj < j - 1 && b.charAt(sj) == '0') sj++;
+        if (i - si != j - sj) return Integer.compare(i - si, j - sj);
+        for (; si < i; si++, sj++) {
+          if (a.charAt(si) != b.charAt(sj)) return Character.compare(a.charAt(si), b.charAt(sj));
+        }
       } else {
         if (ca != cb) return Character.compare(ca, cb);
         i++;

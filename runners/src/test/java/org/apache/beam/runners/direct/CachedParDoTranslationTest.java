@@ -59,6 +59,17 @@ class CachedParDoTranslationTest {
       this.station = station;
       this.value = value;
     }
+
+    // the runner's immutability check (on in tests) compares elements by equals
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Reading r && r.station == station && r.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * station + Double.hashCode(value);
+    }
   }
 
   @Test
