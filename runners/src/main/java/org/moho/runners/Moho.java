@@ -2,7 +2,10 @@ package org.moho.runners;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.List;
 import picocli.CommandLine;
 
 /** The {@code moho} command line. Commands are made by Guice, so they receive their services. */
@@ -10,8 +13,13 @@ public final class Moho {
   private Moho() {}
 
   public static void main(String[] args) {
+    Charset stdout = Charset.forName(System.getProperty("sun.stdout.encoding", Charset.defaultCharset().name()));
+    System.setOut(new PrintStream(new LineDroppingOutputStream(System.out, LIBRARY_CHATTER), true, stdout));
     System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
+
+  /** Lines libraries print to standard output that say nothing to a user (see {@link LineDroppingOutputStream}). */
+  static final List<String> LIBRARY_CHATTER = List.of("Added differentiated op ");
 
   /** Runs one command line, printing to the given writers; returns the exit code. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
