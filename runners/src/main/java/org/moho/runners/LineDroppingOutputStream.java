@@ -63,9 +63,10 @@ final class LineDroppingOutputStream extends FilterOutputStream {
     return false;
   }
 
+  /** Whether the line so far and a prefix agree over the shorter of the two. */
   private boolean couldBeDropped() {
     byte[] l = line.toByteArray();
-    for (byte[] p : prefixes) if (startsWith(p, l, Math.min(l.length, p.length)) || startsWith(l, p, p.length)) return true;
+    for (byte[] p : prefixes) if (startsWith(p, l, Math.min(l.length, p.length))) return true;
     return false;
   }
 
